@@ -12,7 +12,7 @@ import java.util.List;
 
 /** Resolves a model name (yolov5n … yolov5x, v4/yolov5s) or a yml path to a {@link ModelConfig}. */
 public final class BuiltinModels {
-    public static final List<String> NAMES = List.of("yolov5n", "yolov5s", "yolov5m", "yolov5l", "yolov5x", "v4/yolov5s");
+    public static final List<String> NAMES = List.of("yolov5n", "yolov5s", "yolov5m", "yolov5l", "yolov5x", "v4/yolov5s", "v3/yolov5s");
 
     private BuiltinModels() {}
 
