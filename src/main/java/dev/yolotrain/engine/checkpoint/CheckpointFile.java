@@ -1,0 +1,92 @@
+package dev.yolotrain.engine.checkpoint;
+
+import dev.yolotrain.engine.io.HostTensor;
+import dev.yolotrain.engine.io.SafeTensors;
+import dev.yolotrain.engine.io.TensorFile;
+import dev.yolotrain.engine.io.TensorFileException;
+import dev.yolotrain.engine.io.TensorFiles;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores a {@link Checkpoint} as one .safetensors file: tensors under {@code model/}, {@code ema/}
+ * and {@code optimizer/} prefixes, everything else as JSON strings in the metadata. Any
+ * safetensors tool can read it; float32 keeps resume exact.
+ */
+public final class CheckpointFile {
+    public static final String FORMAT_KEY = "yolotrain.format";
+    public static final String FORMAT = "checkpoint-1";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
+
+    private CheckpointFile() {}
+
+    public static void write(Path file, Checkpoint c) {
+        LinkedHashMap<String, HostTensor> tensors = new LinkedHashMap<>();
+        c.model().forEach((k, v) -> tensors.put("model/" + k, v));
+        if (c.ema() != null) {
+            c.ema().forEach((k, v) -> tensors.put("ema/" + k, v));
+        }
+        c.optimizer().forEach((k, v) -> tensors.put("optimizer/" + k, v));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(FORMAT_KEY, FORMAT);
+        meta.put("cfg", c.cfgYaml());
+        meta.put("names", JSON.writeValueAsString(c.names()));
+        meta.put("ema_updates", Long.toString(c.emaUpdates()));
+        meta.put("optimizer", c.optimizerName() == null ? "" : c.optimizerName());
+        meta.put("epoch", Integer.toString(c.epoch()));
+        meta.put("best_fitness", Double.toString(c.bestFitness()));
+        meta.put("hyp", JSON.writeValueAsString(c.hyp()));
+        meta.put("opt", JSON.writeValueAsString(c.options()));
+        meta.put("results_csv", c.resultsCsv() == null ? "" : c.resultsCsv());
+        SafeTensors.write(file, tensors, meta);
+    }
+
+    /** True when the file is one of ours (rather than a plain exported state dict). */
+    public static boolean isCheckpoint(TensorFile f) {
+        return FORMAT.equals(f.metadata().get(FORMAT_KEY));
+    }
+
+    public static Checkpoint read(Path file) {
+        TensorFile f = TensorFiles.read(file);
+        if (!isCheckpoint(f)) {
+            throw new TensorFileException(file + " is not a yolotrain checkpoint (no " + FORMAT_KEY + " metadata)");
+        }
+        return fromFile(f);
+    }
+
+    static Checkpoint fromFile(TensorFile f) {
+        LinkedHashMap<String, HostTensor> model = new LinkedHashMap<>();
+        LinkedHashMap<String, HostTensor> ema = new LinkedHashMap<>();
+        LinkedHashMap<String, HostTensor> optim = new LinkedHashMap<>();
+        f.tensors().forEach((k, v) -> {
+            if (k.startsWith("model/")) {
+                model.put(k.substring(6), v);
+            } else if (k.startsWith("ema/")) {
+                ema.put(k.substring(4), v);
+            } else if (k.startsWith("optimizer/")) {
+                optim.put(k.substring(10), v);
+            }
+        });
+        Map<String, String> m = f.metadata();
+        return new Checkpoint(
+                m.getOrDefault("cfg", ""),
+                JSON.readValue(m.getOrDefault("names", "[]"), LIST),
+                model,
+                ema.isEmpty() ? null : ema,
+                Long.parseLong(m.getOrDefault("ema_updates", "0")),
+                m.getOrDefault("optimizer", ""),
+                optim,
+                Integer.parseInt(m.getOrDefault("epoch", "-1")),
+                Double.parseDouble(m.getOrDefault("best_fitness", "0")),
+                JSON.readValue(m.getOrDefault("hyp", "{}"), MAP),
+                JSON.readValue(m.getOrDefault("opt", "{}"), MAP),
+                m.getOrDefault("results_csv", ""));
+    }
+}
