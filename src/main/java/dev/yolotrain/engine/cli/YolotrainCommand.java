@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "yolotrain 0.1.0",
         description = "YOLOv5 training on DJL. Without a subcommand the jar starts the server.",
-        subcommands = {ModelInfoCommand.class, EvalDetectionsCommand.class})
+        subcommands = {ModelInfoCommand.class, EvalDetectionsCommand.class, CheckDatasetCommand.class})
 public final class YolotrainCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
