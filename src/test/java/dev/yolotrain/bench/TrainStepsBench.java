@@ -63,7 +63,8 @@ public final class TrainStepsBench {
             ParameterStore ps = new ParameterStore(root, false);
             System.out.printf(Locale.ROOT, "%s nc=%d batch=%d img=%d accumulate=%d, %d parameters%n", model, nc, batch, img,
                     accumulate, g.parameterCount());
-            System.out.printf(Locale.ROOT, "%5s %9s %9s %9s %9s %9s%n", "step", "ms", "loss", "rss_MB", "opt_step", "ema");
+            System.out.printf(Locale.ROOT, "%5s %9s %9s %9s %9s %9s %9s %9s %9s%n", "step", "ms", "loss", "rss_MB", "opt_step", "ema", "arrays",
+                    "heap_MB", "direct_MB");
             try (YoloOptimizer opt = YoloOptimizer.create(OptimizerKind.SGD, groups, net.namedParameters(), hyp.get("lr0"),
                     hyp.get("momentum"), wd)) {
                 long lastOptStep = -1;
@@ -96,8 +97,9 @@ public final class TrainStepsBench {
                     if (i == 9) {
                         rssWarm = rss;
                     }
-                    System.out.printf(Locale.ROOT, "%5d %9.0f %9.4f %9.0f %9s %9d%n", i + 1, ms, total, rss, stepped ? "yes" : "-",
-                            ema.updates());
+                    System.out.printf(Locale.ROOT, "%5d %9.0f %9.4f %9.0f %9s %9d %9d %9.0f %9.1f%n", i + 1, ms, total, rss,
+                            stepped ? "yes" : "-", ema.updates(), root.getManagedArrays().size(),
+                            Runtime.getRuntime().totalMemory() / 1048576.0, directMb());
                 }
                 double end = rssMb();
                 System.out.printf(Locale.ROOT, "RSS after warm-up (step 10): %.0f MB, after step %d: %.0f MB, growth %.0f MB%n",
@@ -122,6 +124,14 @@ public final class TrainStepsBench {
             }
         }
         return t;
+    }
+
+    private static double directMb() {
+        double b = 0;
+        for (var pool : java.lang.management.ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class)) {
+            b += pool.getMemoryUsed();
+        }
+        return b / 1048576.0;
     }
 
     private static double rssMb() throws Exception {

@@ -3,7 +3,9 @@ package dev.yolotrain.engine.cli;
 import dev.yolotrain.engine.config.ModelConfig;
 import dev.yolotrain.engine.model.BuiltinModels;
 import dev.yolotrain.engine.model.ModelBuilder;
+import dev.yolotrain.engine.model.ModelGraph;
 import dev.yolotrain.engine.model.ModelSummary;
+import dev.yolotrain.engine.model.TransferReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +28,10 @@ final class ModelInfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of the table")
     boolean json;
 
+    @Option(names = "--weights", description = "also load this state dict (.safetensors/.npz) or checkpoint into the model "
+            + "by YOLOv5's transfer rule and report what was taken")
+    java.nio.file.Path weights;
+
     @Override
     public Integer call() {
         if (img < 32 || img % 32 != 0) {
@@ -36,8 +42,27 @@ final class ModelInfoCommand implements Callable<Integer> {
             c = c.withNc(nc);
         }
         String name = c.source().replaceAll("\\.ya?ml$", "");
-        ModelSummary s = new ModelSummary(ModelBuilder.build(c), name, img);
-        System.out.print(json ? JsonMapper.builder().build().writeValueAsString(s.toMap()) + "\n" : s.table());
+        ModelGraph graph = ModelBuilder.build(c);
+        ModelSummary s = new ModelSummary(graph, name, img);
+        java.util.Map<String, Object> out = s.toMap();
+        if (!json) {
+            System.out.print(s.table());
+        }
+        if (weights != null) {
+            TransferReport r = WeightTransfer.check(graph, weights);
+            if (json) {
+                out.put("transfer", r);
+            } else {
+                System.out.println(r.line(weights.getFileName().toString()));
+                r.excluded().forEach(k -> System.out.println("  excluded (anchors come from --cfg): " + k));
+                r.shapeMismatch().forEach(k -> System.out.println("  shape differs: " + k));
+                r.missing().forEach(k -> System.out.println("  not in file: " + k));
+                r.unexpected().forEach(k -> System.out.println("  not in model: " + k));
+            }
+        }
+        if (json) {
+            System.out.println(JsonMapper.builder().build().writeValueAsString(out));
+        }
         return 0;
     }
 }

@@ -105,7 +105,11 @@ public final class YoloLoss {
         NDManager manager = first.getManager();
         // Assignment stays in the targets' and anchors' precision (float32), whatever the maps' dtype.
         NDArray t = targets.toDevice(device, false);
-        NDArray levelAnchors = anchors.toDevice(device, false).stopGradient();
+        // A copy owned by this step's manager: views of the model's own anchors would otherwise
+        // attach to the parameters' manager and pile up, one set per step.
+        NDArray anchorCopy = anchors.toDevice(device, true);
+        anchorCopy.attach(manager);
+        NDArray levelAnchors = anchorCopy.stopGradient();
         long bs = first.getShape().get(0);
 
         NDArray lbox = manager.zeros(new Shape(1), first.getDataType());

@@ -88,7 +88,9 @@ public final class Detect {
         if (ctx.training()) {
             return maps;
         }
-        NDArray anchors = ctx.get(anchorsKey);
+        // Copied into the batch's manager so the per-level views do not attach to the parameters' manager.
+        NDArray anchors = ctx.get(anchorsKey).toDevice(inputs[0].getDevice(), true);
+        anchors.attach(inputs[0].getManager());
         NDList decoded = new NDList(inputs.length);
         for (int i = 0; i < maps.size(); i++) {
             NDArray p = maps.get(i).getNDArrayInternal().sigmoid();
