@@ -35,30 +35,6 @@ public final class MetricsTable {
 
     /** Python's {@code '%.3g' % v}. */
     static String g3(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        if (v == 0) {
-            return (1 / v < 0) ? "-0" : "0";
-        }
-        BigDecimal rounded = new BigDecimal(v).round(new MathContext(3, RoundingMode.HALF_EVEN));
-        int exp = rounded.precision() - rounded.scale() - 1;
-        if (exp < -4 || exp >= 3) {
-            BigDecimal mantissa = rounded.movePointLeft(exp);
-            String ms = strip(mantissa.setScale(2, RoundingMode.UNNECESSARY).toPlainString());
-            return String.format(Locale.ROOT, "%se%s%02d", ms, exp < 0 ? "-" : "+", Math.abs(exp));
-        }
-        return strip(rounded.setScale(Math.max(2 - exp, 0), RoundingMode.UNNECESSARY).toPlainString());
-    }
-
-    private static String strip(String s) {
-        if (!s.contains(".")) {
-            return s;
-        }
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return dev.yolotrain.engine.util.PyFormat.g(v, 3);
     }
 }
