@@ -13,10 +13,10 @@ import org.opencv.imgproc.Imgproc;
 /** Test images: black canvases with filled rectangles of unique colours, and colour bounding boxes read back. */
 public final class Draw {
 
-    /** Distinct BGR colours, far from black, grey 114 and each other. */
+    /** BGR colours of distinct hues (no two are multiples of each other, none is grey). */
     public static final Scalar[] COLOURS = {
         new Scalar(0, 0, 255), new Scalar(0, 255, 0), new Scalar(255, 0, 0), new Scalar(0, 255, 255),
-        new Scalar(255, 0, 255), new Scalar(255, 255, 0), new Scalar(255, 255, 255), new Scalar(0, 128, 255),
+        new Scalar(255, 0, 255), new Scalar(255, 255, 0), new Scalar(128, 255, 255), new Scalar(0, 128, 255),
         new Scalar(255, 128, 0), new Scalar(128, 0, 255), new Scalar(0, 255, 128), new Scalar(128, 255, 0)};
 
     private Draw() {}
