@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "yolotrain 0.1.0",
         description = "YOLOv5 training on DJL. Without a subcommand the jar starts the server.",
-        subcommands = {ModelInfoCommand.class, EvalDetectionsCommand.class, CheckDatasetCommand.class})
+        subcommands = {ModelInfoCommand.class, EvalDetectionsCommand.class, CheckDatasetCommand.class, TrainCommand.class, ValCommand.class})
 public final class YolotrainCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -24,7 +24,8 @@ public final class YolotrainCommand implements Runnable {
         CommandLine cl = new CommandLine(new YolotrainCommand());
         cl.setExecutionExceptionHandler(
                 (ex, cmd, parsed) -> {
-                    cmd.getErr().println("error: " + ex.getMessage());
+                    String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+                    cmd.getErr().println("error: " + msg);
                     return 2;
                 });
         return cl.execute(args);
