@@ -1,8 +1,5 @@
 package dev.yolotrain.engine.eval;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
