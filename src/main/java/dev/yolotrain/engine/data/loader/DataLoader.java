@@ -67,7 +67,8 @@ public final class DataLoader implements AutoCloseable {
         this.rect = b.rect ? RectShapes.of(images.stream().mapToInt(LabeledImage::width).toArray(),
                 images.stream().mapToInt(LabeledImage::height).toArray(), b.batchSize, b.imgSize, b.stride, b.pad) : null;
         this.classWeights = b.imageWeights ? ImageWeights.classWeights(labels, b.numClasses(labels)) : null;
-        this.store = new ImageStore(paths, b.imgSize, b.augment, b.cacheRam);
+        int[][] sizes0 = images.stream().map(li -> new int[] {li.width(), li.height()}).toArray(int[][]::new);
+        this.store = new ImageStore(paths, sizes0, b.imgSize, b.augment, b.cacheRam);
         this.maker = new SampleMaker(store, labels, b.imgSize, b.stride, b.augment, b.rect, b.hyp, b.candidates);
         AtomicInteger k = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(b.workers, r -> {
