@@ -55,6 +55,15 @@ public final class LoaderBench {
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - c0) / 1e9;
+            if (Boolean.getBoolean("bench.threads")) {
+                var tb = ManagementFactory.getThreadMXBean();
+                for (long id : tb.getAllThreadIds()) {
+                    var info = tb.getThreadInfo(id);
+                    if (info != null) {
+                        System.out.printf(Locale.ROOT, "thread %-40s cpu %.2f s%n", info.getThreadName(), tb.getThreadCpuTime(id) / 1e9);
+                    }
+                }
+            }
             System.out.printf(Locale.ROOT, "RESULT java threads=%d images=%d wall_s=%.3f cpu_s=%.3f img_per_s=%.2f img_per_cpu_s=%.2f%n",
                     threads, counted, wall, cpu, counted / wall, counted / cpu);
         }
