@@ -197,6 +197,31 @@ class DataLoaderTest {
     }
 
     @Test
+    void rectTrainingLetterboxesThenWarpsAndFlipsAndBoxesFollow() {
+        int[][] sizes = {{96, 48}, {96, 60}, {48, 96}, {60, 96}, {80, 80}, {90, 72}};
+        List<LabeledImage> data = Fixture.dataset(dir, sizes);
+        AugmentHyp geometryOnly = new AugmentHyp(0, 0, 0, 0, 0.05, 0.2, 0, 0, 0.5, 0.5, 1.0, 0);
+        try (DataLoader l = DataLoader.builder().setImages(data).setImageSize(64).setBatchSize(2).optRect(true)
+                .optAugment(true).optHyp(geometryOnly).optWorkers(2).build()) {
+            for (int ep = 0; ep < 4; ep++) {
+                try (Epoch e = l.epoch(ep)) {
+                    for (Batch b : e) {
+                        assertEquals(l.rectShapes().shapes()[b.index()][0], b.height());
+                        for (int k = 0; k < b.size(); k++) {
+                            int i = l.order(ep)[2 * b.index() + k];
+                            assertTrue(b.shapes().get(k) != null); // no mosaic with rect
+                            for (float[] t : Fixture.targets(b, k)) {
+                                Draw.assertBoxN(Draw.bboxBlend(Fixture.image(b, k), Draw.COLOURS[i], 0.3), t, b.width(),
+                                        b.height(), 2, "epoch " + ep + " image " + i);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void singleClassMakesEveryTargetClassZero() {
         List<LabeledImage> data = Fixture.dataset(dir, Fixture.sizes(5, 32, 32));
         try (DataLoader l = DataLoader.builder().setImages(data).setImageSize(32).setBatchSize(5).optSingleCls(true)
