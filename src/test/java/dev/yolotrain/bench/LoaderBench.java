@@ -17,6 +17,7 @@ import java.util.Locale;
  * threads; W warm-up batches, then N timed ones. Prints one RESULT line (wall and process CPU time).
  * Usage: bench/loader (which also runs YOLOv5's loader); directly:
  * LoaderBench IMAGES_DIR THREADS [batches=8] [warmup=2] [batch=64] [img=640] [cache=false]
+ * (-Dbench.threads=true also prints the CPU time of each Java thread)
  */
 public final class LoaderBench {
     public static void main(String[] args) {

@@ -48,6 +48,7 @@ public final class DataLoader implements AutoCloseable {
     private final BufferPool buffers;
     private volatile double[] maps;
     private Epoch current;
+    private Epoch next;
     private boolean closed;
 
     DataLoader(DataLoaderBuilder b) {
@@ -141,8 +142,31 @@ public final class DataLoader implements AutoCloseable {
         if (current != null) {
             current.close();
         }
-        current = new Epoch(this, e, order(e), batches(), cfg.prefetch);
+        if (next != null && next.epoch() == e) {
+            current = next;
+            current.topUp();
+        } else {
+            if (next != null) {
+                next.close();
+            }
+            current = new Epoch(this, e, order(e), batches(), cfg.prefetch, cfg.prefetch);
+        }
+        next = null;
         return current;
+    }
+
+    /**
+     * Called as {@code e}, whose batches are all submitted, hands one over: starts one more batch of
+     * epoch e + 1 (not with image weights, whose next order waits for the class mAPs).
+     */
+    synchronized void prefetchBeyond(Epoch e) {
+        if (closed || e != current || classWeights != null) {
+            return;
+        }
+        if (next == null) {
+            next = new Epoch(this, e.epoch() + 1, order(e.epoch() + 1), batches(), cfg.prefetch, 0);
+        }
+        next.submitOne();
     }
 
     Future<Batch> submit(int epoch, int b, int[] order, BooleanSupplier cancelled) {
@@ -218,6 +242,9 @@ public final class DataLoader implements AutoCloseable {
         closed = true;
         if (current != null) {
             current.close();
+        }
+        if (next != null) {
+            next.close();
         }
         pool.shutdownNow();
         try {

@@ -83,6 +83,19 @@ class DataLoaderTest {
     }
 
     @Test
+    void batchesStartedAheadForTheNextEpochAreDroppedWhenAnotherEpochIsAsked() {
+        List<LabeledImage> data = Fixture.dataset(dir, Fixture.sizes(6, 64, 48));
+        List<Object> fresh;
+        try (DataLoader l = training(data, 2).build()) {
+            fresh = run(l, 2);
+        }
+        try (DataLoader l = training(data, 2).optPrefetch(3).build()) {
+            run(l, 0); // its last takes start epoch 1's first batches
+            assertSameBatches(fresh, run(l, 2));
+        }
+    }
+
+    @Test
     void eachEpochVisitsEveryImageOnceInANewOrder() {
         List<LabeledImage> data = Fixture.dataset(dir, Fixture.sizes(9, 32, 32));
         try (DataLoader l = DataLoader.builder().setImages(data).setImageSize(32).setBatchSize(4)
