@@ -180,7 +180,7 @@ public final class DataLoaderBuilder {
         c.batchSize = batchSize;
         c.hyp = hyp;
         c.augment = augment;
-        c.shuffle = shuffle && !rect;
+        c.shuffle = shuffle && !(rect && !imageWeights);
         c.seed = seed;
         c.workers = workers;
         c.prefetch = prefetch;
