@@ -8,8 +8,8 @@ import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Random hue / saturation / value gains, applied in place through a lookup table per HSV channel
- * (OpenCV's 8-bit HSV: hue in 0..179). Geometry is untouched.
+ * Random hue / saturation / value gains, applied in place on the image's 8-bit HSV form (OpenCV's: hue in
+ * 0..179). Geometry is untouched.
  */
 public final class HsvAugment {
 
@@ -22,24 +22,28 @@ public final class HsvAugment {
 
     /**
      * Applies gains (h, s, v) to the BGR image {@code im} in place; {@code hsv} and {@code scratch}
-     * (hsv, 3 planes, 3 tables) are Mats reused between calls.
+     * (3 planes and a table) are Mats reused between calls. Hue becomes floor(h·gain) mod 180 (a lookup
+     * table); saturation and value become floor(x·gain) clipped to 255, computed as a scaled conversion
+     * (single precision, the same as the table but for products within ~1e-5 of an integer).
      */
     public static void apply(Mat im, double[] gains, Mat hsv, Mat[] scratch) {
-        byte[][] tables = new byte[3][256];
+        byte[] hue = new byte[256];
         for (int x = 0; x < 256; x++) {
-            tables[0][x] = (byte) (int) ((x * gains[0]) % 180);
-            tables[1][x] = (byte) (int) Math.min(Math.max(x * gains[1], 0), 255);
-            tables[2][x] = (byte) (int) Math.min(Math.max(x * gains[2], 0), 255);
+            hue[x] = (byte) (int) ((x * gains[0]) % 180);
         }
         Imgproc.cvtColor(im, hsv, Imgproc.COLOR_BGR2HSV);
         List<Mat> planes = new ArrayList<>(3);
         for (int c = 0; c < 3; c++) {
             Mat plane = scratch[c];
-            Mat lut = scratch[3 + c];
-            lut.create(1, 256, CvType.CV_8U);
-            lut.put(0, 0, tables[c]);
             Core.extractChannel(hsv, plane, c);
-            Core.LUT(plane, lut, plane);
+            if (c == 0) {
+                Mat lut = scratch[3];
+                lut.create(1, 256, CvType.CV_8U);
+                lut.put(0, 0, hue);
+                Core.LUT(plane, lut, plane);
+            } else {
+                plane.convertTo(plane, CvType.CV_8U, gains[c], -0.5); // round(x·g − 0.5) = floor(x·g)
+            }
             planes.add(plane);
         }
         Core.merge(planes, hsv);
@@ -48,8 +52,8 @@ public final class HsvAugment {
 
     /** Scratch Mats for {@link #apply(Mat, double[], Mat, Mat[])}; release them when done. */
     public static Mat[] scratch() {
-        Mat[] m = new Mat[6];
-        for (int i = 0; i < 6; i++) {
+        Mat[] m = new Mat[4];
+        for (int i = 0; i < 4; i++) {
             m[i] = new Mat();
         }
         return m;
