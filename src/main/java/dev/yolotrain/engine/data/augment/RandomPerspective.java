@@ -36,6 +36,7 @@ public final class RandomPerspective {
         double tx = rng.uniform(0.5 - translate, 0.5 + translate) * outW;
         double ty = rng.uniform(0.5 - translate, 0.5 + translate) * outH;
         double[] m = matrix(srcW, srcH, px, py, angle, s, shx, shy, tx, ty);
+        Warp.snapToResizeGrid(m); // no rotation, shear or perspective: shift < s/2 px so a resize can do the warp
         return new Warp(m, s, perspective != 0, outW, outH, border != 0);
     }
 

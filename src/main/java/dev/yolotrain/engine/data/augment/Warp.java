@@ -1,6 +1,7 @@
 package dev.yolotrain.engine.data.augment;
 
 import java.util.Arrays;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
@@ -32,21 +33,117 @@ public record Warp(double[] m, double scale, boolean perspective, int width, int
      */
     public float[][] apply(Mat src, Mat dst, float[][] xyxy, BoxCandidates filter, Mat tmp) {
         if (changesImage()) {
-            if (perspective) {
-                tmp.create(3, 3, CvType.CV_64F);
-                tmp.put(0, 0, m);
-                Imgproc.warpPerspective(src, dst, tmp, new Size(width, height), Imgproc.INTER_LINEAR,
-                        org.opencv.core.Core.BORDER_CONSTANT, Letterbox.GREY);
-            } else {
-                tmp.create(2, 3, CvType.CV_64F);
-                tmp.put(0, 0, Arrays.copyOf(m, 6));
-                Imgproc.warpAffine(src, dst, tmp, new Size(width, height), Imgproc.INTER_LINEAR,
-                        org.opencv.core.Core.BORDER_CONSTANT, Letterbox.GREY);
-            }
+            warpImage(src, 0, 0, dst, tmp);
         } else if (src != dst) {
             src.copyTo(dst);
         }
         return boxes(xyxy, filter);
+    }
+
+    /**
+     * Warps the part {@code part} of a larger source image, whose top-left corner sits at (ox, oy) of
+     * that source, as if the whole source were warped (see {@link #sourceRegion}). {@code tmp} is a
+     * scratch Mat reused between calls.
+     */
+    public void warpImage(Mat part, int ox, int oy, Mat dst, Mat tmp) {
+        int[] origin = resizeOrigin();
+        if (origin != null && origin[0] == ox && origin[1] == oy
+                && part.cols() >= resizeSpan(width) && part.rows() >= resizeSpan(height)) {
+            // an axis-aligned zoom on the resize grid: bilinear resize samples the same points, faster
+            Imgproc.resize(part, tmp, new Size(), m[0], m[0], Imgproc.INTER_LINEAR);
+            Mat view = tmp.submat(0, height, 0, width);
+            view.copyTo(dst);
+            view.release();
+            return;
+        }
+        double[] mm = m.clone();
+        for (int r = 0; r < 3; r++) { // m · translate(ox, oy)
+            mm[3 * r + 2] += mm[3 * r] * ox + mm[3 * r + 1] * oy;
+        }
+        Size size = new Size(width, height);
+        if (perspective) {
+            tmp.create(3, 3, CvType.CV_64F);
+            tmp.put(0, 0, mm);
+            Imgproc.warpPerspective(part, dst, tmp, size, Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, Letterbox.GREY);
+        } else {
+            tmp.create(2, 3, CvType.CV_64F);
+            tmp.put(0, 0, Arrays.copyOf(mm, 6));
+            Imgproc.warpAffine(part, dst, tmp, size, Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, Letterbox.GREY);
+        }
+    }
+
+    /**
+     * Moves the translation of an axis-aligned zoom matrix (row-major 3×3, in place) by at most s/2
+     * output pixels, so that the source grid falls where OpenCV's bilinear resize
+     * samples (output x ↔ source (x + 0.5)/s − 0.5 + origin, origin an integer). Other matrices are left alone.
+     */
+    public static void snapToResizeGrid(double[] m) {
+        if (m[1] != 0 || m[3] != 0 || m[6] != 0 || m[7] != 0 || m[0] != m[4] || m[0] <= 0) {
+            return;
+        }
+        double s = m[0];
+        m[2] = s * (0.5 - Math.rint(0.5 - (m[2] + 0.5) / s)) - 0.5;
+        m[5] = s * (0.5 - Math.rint(0.5 - (m[5] + 0.5) / s)) - 0.5;
+    }
+
+    /** The integer source origin {ox, oy} when resize can stand in for the warp, else null. */
+    int[] resizeOrigin() {
+        if (perspective || m[1] != 0 || m[3] != 0 || m[0] != m[4] || m[0] <= 0) {
+            return null;
+        }
+        double ox = 0.5 - (m[2] + 0.5) / m[0];
+        double oy = 0.5 - (m[5] + 0.5) / m[0];
+        if (Math.abs(ox - Math.rint(ox)) > 1e-6 || Math.abs(oy - Math.rint(oy)) > 1e-6) {
+            return null;
+        }
+        return new int[] {(int) Math.rint(ox), (int) Math.rint(oy)};
+    }
+
+    /** Source pixels the resize needs for {@code out} output pixels (with room for the last ones' neighbours). */
+    private int resizeSpan(int out) {
+        return (int) Math.ceil(out / m[0]) + 2;
+    }
+
+    /**
+     * The source rectangle {x1, y1, x2, y2} (exclusive ends) that the output samples. On the resize
+     * grid (see {@link #snapToResizeGrid}) it is exactly what the resize reads and may reach outside the
+     * source (paint that part grey); otherwise it is the bilinear footprint plus a margin, clipped to the
+     * source, or the whole source for a perspective warp.
+     */
+    public int[] sourceRegion(int srcW, int srcH) {
+        int[] origin = resizeOrigin();
+        if (origin != null) {
+            return new int[] {origin[0], origin[1], origin[0] + resizeSpan(width), origin[1] + resizeSpan(height)};
+        }
+        if (perspective) {
+            return new int[] {0, 0, srcW, srcH};
+        }
+        double det = m[0] * m[4] - m[1] * m[3];
+        double i0 = m[4] / det;
+        double i1 = -m[1] / det;
+        double i3 = -m[3] / det;
+        double i4 = m[0] / det;
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (double u : new double[] {0, width - 1}) {
+            for (double v : new double[] {0, height - 1}) {
+                double du = u - m[2];
+                double dv = v - m[5];
+                double x = i0 * du + i1 * dv;
+                double y = i3 * du + i4 * dv;
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+            }
+        }
+        int x1 = (int) Boxes.clamp(Math.floor(minX) - 2, 0, srcW);
+        int y1 = (int) Boxes.clamp(Math.floor(minY) - 2, 0, srcH);
+        int x2 = (int) Boxes.clamp(Math.floor(maxX) + 3, 0, srcW);
+        int y2 = (int) Boxes.clamp(Math.floor(maxY) + 3, 0, srcH);
+        return new int[] {x1, y1, Math.max(x1, x2), Math.max(y1, y2)};
     }
 
     /** The boxes after the transform: each box's 4 corners mapped, their bounding box clipped and filtered. */

@@ -48,6 +48,7 @@ public final class DataLoader implements AutoCloseable {
     private final BufferPool buffers;
     private volatile double[] maps;
     private Epoch current;
+    private Epoch next;
     private boolean closed;
 
     DataLoader(DataLoaderBuilder b) {
@@ -67,7 +68,8 @@ public final class DataLoader implements AutoCloseable {
         this.rect = b.rect ? RectShapes.of(images.stream().mapToInt(LabeledImage::width).toArray(),
                 images.stream().mapToInt(LabeledImage::height).toArray(), b.batchSize, b.imgSize, b.stride, b.pad) : null;
         this.classWeights = b.imageWeights ? ImageWeights.classWeights(labels, b.numClasses(labels)) : null;
-        this.store = new ImageStore(paths, b.imgSize, b.augment, b.cacheRam);
+        int[][] sizes0 = images.stream().map(li -> new int[] {li.width(), li.height()}).toArray(int[][]::new);
+        this.store = new ImageStore(paths, sizes0, b.imgSize, b.augment, b.cacheRam);
         this.maker = new SampleMaker(store, labels, b.imgSize, b.stride, b.augment, b.rect, b.hyp, b.candidates);
         AtomicInteger k = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(b.workers, r -> {
@@ -140,8 +142,31 @@ public final class DataLoader implements AutoCloseable {
         if (current != null) {
             current.close();
         }
-        current = new Epoch(this, e, order(e), batches(), cfg.prefetch);
+        if (next != null && next.epoch() == e) {
+            current = next;
+            current.topUp();
+        } else {
+            if (next != null) {
+                next.close();
+            }
+            current = new Epoch(this, e, order(e), batches(), cfg.prefetch, cfg.prefetch);
+        }
+        next = null;
         return current;
+    }
+
+    /**
+     * Called as {@code e}, whose batches are all submitted, hands one over: starts one more batch of
+     * epoch e + 1 (not with image weights, whose next order waits for the class mAPs).
+     */
+    synchronized void prefetchBeyond(Epoch e) {
+        if (closed || e != current || classWeights != null) {
+            return;
+        }
+        if (next == null) {
+            next = new Epoch(this, e.epoch() + 1, order(e.epoch() + 1), batches(), cfg.prefetch, 0);
+        }
+        next.submitOne();
     }
 
     Future<Batch> submit(int epoch, int b, int[] order, BooleanSupplier cancelled) {
@@ -217,6 +242,9 @@ public final class DataLoader implements AutoCloseable {
         closed = true;
         if (current != null) {
             current.close();
+        }
+        if (next != null) {
+            next.close();
         }
         pool.shutdownNow();
         try {

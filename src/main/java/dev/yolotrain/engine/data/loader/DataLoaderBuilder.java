@@ -167,14 +167,32 @@ public final class DataLoaderBuilder {
         if (workers < 1) {
             throw new IllegalArgumentException("optWorkers: must be >= 1, got " + workers);
         }
-        if (imageWeights) {
-            rect = false;
-        }
-        if (rect) {
-            shuffle = false;
-        }
-        batchSize = Math.min(batchSize, images.size());
-        prefetch = prefetch < 1 ? workers : prefetch;
-        return new DataLoader(this);
+        DataLoaderBuilder c = copy(); // the loader keeps its own settings, whatever this builder does next
+        c.batchSize = Math.min(batchSize, images.size());
+        c.prefetch = prefetch < 1 ? workers : prefetch;
+        return new DataLoader(c);
+    }
+
+    private DataLoaderBuilder copy() {
+        DataLoaderBuilder c = new DataLoaderBuilder();
+        c.images = images;
+        c.imgSize = imgSize;
+        c.batchSize = batchSize;
+        c.hyp = hyp;
+        c.augment = augment;
+        c.shuffle = shuffle && !(rect && !imageWeights);
+        c.seed = seed;
+        c.workers = workers;
+        c.prefetch = prefetch;
+        c.rect = rect && !imageWeights;
+        c.pad = pad;
+        c.stride = stride;
+        c.imageWeights = imageWeights;
+        c.nc = nc;
+        c.singleCls = singleCls;
+        c.cacheRam = cacheRam;
+        c.candidates = candidates;
+        c.sequentialOpenCv = sequentialOpenCv;
+        return c;
     }
 }

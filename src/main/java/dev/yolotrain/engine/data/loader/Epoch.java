@@ -10,7 +10,8 @@ import java.util.concurrent.Future;
 
 /**
  * The batches of one epoch, in order, made ahead by the loader's workers (at most {@code depth} batches
- * in flight). close() cancels what was not taken yet.
+ * in flight; once all of this epoch's batches are under way, the next epoch's first ones are started).
+ * close() cancels what was not taken yet.
  */
 public final class Epoch implements Iterator<Batch>, Iterable<Batch>, AutoCloseable {
     private final DataLoader loader;
@@ -23,13 +24,28 @@ public final class Epoch implements Iterator<Batch>, Iterable<Batch>, AutoClosea
     private int taken;
     private volatile boolean closed;
 
-    Epoch(DataLoader loader, int epoch, int[] order, int batches, int depth) {
+    /** Starts the epoch with {@code initial} batches submitted (more follow as batches are taken). */
+    Epoch(DataLoader loader, int epoch, int[] order, int batches, int depth, int initial) {
         this.loader = loader;
         this.epoch = epoch;
         this.order = order;
         this.batches = batches;
         this.depth = depth;
-        while (submitted < Math.min(depth, batches)) {
+        while (submitted < Math.min(initial, batches)) {
+            submitNext();
+        }
+    }
+
+    /** Submits batches until {@code depth} are in flight. */
+    void topUp() {
+        while (!closed && ahead.size() < depth && submitted < batches) {
+            submitNext();
+        }
+    }
+
+    /** Submits one more batch (for the epoch before this one, whose batches are all submitted). */
+    void submitOne() {
+        if (!closed && ahead.size() < depth && submitted < batches) {
             submitNext();
         }
     }
@@ -66,6 +82,8 @@ public final class Epoch implements Iterator<Batch>, Iterable<Batch>, AutoClosea
         Future<Batch> f = ahead.pollFirst();
         if (submitted < batches) {
             submitNext();
+        } else {
+            loader.prefetchBeyond(this); // keep the workers busy across the epoch boundary
         }
         taken++;
         try {

@@ -23,13 +23,16 @@ final class ImageStore implements AutoCloseable {
     }
 
     private final List<Path> files;
+    private final int[][] sizes0;
     private final int imgSize;
     private final boolean augment;
     private final Mat[] cache;
     private final int[][] shape0;
 
-    ImageStore(List<Path> files, int imgSize, boolean augment, boolean cacheRam) {
+    /** @param sizes0 per image its upright {width, height} as scanned */
+    ImageStore(List<Path> files, int[][] sizes0, int imgSize, boolean augment, boolean cacheRam) {
         this.files = files;
+        this.sizes0 = sizes0;
         this.imgSize = imgSize;
         this.augment = augment;
         this.cache = cacheRam ? new Mat[files.size()] : null;
@@ -65,6 +68,16 @@ final class ImageStore implements AutoCloseable {
         return read(i);
     }
 
+    /** {width, height} image i will have when loaded, from its scanned size (no decoding). */
+    int[] loadedSize(int i) {
+        return loadedSize(sizes0[i][0], sizes0[i][1]);
+    }
+
+    private int[] loadedSize(int w0, int h0) {
+        double r = (double) imgSize / Math.max(h0, w0);
+        return r == 1 ? new int[] {w0, h0} : new int[] {Math.max(1, (int) (w0 * r)), Math.max(1, (int) (h0 * r))};
+    }
+
     private Loaded read(int i) {
         Mat im = ImageDecoder.read(files.get(i));
         int h0 = im.rows();
@@ -72,8 +85,9 @@ final class ImageStore implements AutoCloseable {
         double r = (double) imgSize / Math.max(h0, w0);
         if (r != 1) {
             int interp = augment || r > 1 ? Imgproc.INTER_LINEAR : Imgproc.INTER_AREA;
+            int[] size = loadedSize(w0, h0);
             Mat resized = new Mat();
-            Imgproc.resize(im, resized, new Size(Math.max(1, (int) (w0 * r)), Math.max(1, (int) (h0 * r))), 0, 0, interp);
+            Imgproc.resize(im, resized, new Size(size[0], size[1]), 0, 0, interp);
             im.release();
             im = resized;
         }

@@ -86,7 +86,7 @@ final class SampleMaker {
         boolean ud = false;
         boolean lr = false;
         if (augment) {
-            HsvAugment.apply(img, rng, hyp.hsvH(), hyp.hsvS(), hyp.hsvV(), ws.hsv, ws.lut);
+            HsvAugment.apply(img, rng, hyp.hsvH(), hyp.hsvS(), hyp.hsvV(), ws.hsv, ws.hsvScratch);
             ud = rng.chance(hyp.flipud());
             lr = rng.chance(hyp.fliplr());
             Flips.labels(xywhn, ud, lr);
@@ -94,11 +94,15 @@ final class SampleMaker {
         if (img.rows() != outH || img.cols() != outW) {
             throw new IllegalStateException("sample is " + img.cols() + "x" + img.rows() + ", batch is " + outW + "x" + outH);
         }
-        ChwWriter.write(img, ws.pixels(outH * outW * 3), out, offset, ud, lr);
+        ChwWriter.write(img, ws, out, offset, ud, lr);
         return new Sample(xywhn, shape);
     }
 
-    /** Image {@code index} and three partners in a mosaic, warped to imgSize×imgSize into {@code dst}. */
+    /**
+     * Image {@code index} and three partners in a mosaic, warped to imgSize×imgSize into {@code dst}.
+     * Only the canvas part the warp reads is painted, and tiles outside it are not even decoded: the
+     * output is the one of the full canvas.
+     */
     private float[][] mosaic(int index, int[] partners, Rng rng, Workspace ws, Mat dst) {
         int s = imgSize;
         int yc = Mosaic.center(rng, s);
@@ -106,18 +110,36 @@ final class SampleMaker {
         int[] ids = {index, partners[rng.nextInt(partners.length)], partners[rng.nextInt(partners.length)],
             partners[rng.nextInt(partners.length)]};
         rng.shuffle(ids);
+        Warp warp = perspective.sample(rng, 2 * s, 2 * s, Math.floorDiv(-s, 2));
+        int[] region = warp.sourceRegion(2 * s, 2 * s);
         ImageStore.Loaded[] loaded = new ImageStore.Loaded[4];
         try {
             Mat[] tiles = new Mat[4];
+            int[][] sizes = new int[4][];
+            Mosaic.Placement[] place = new Mosaic.Placement[4];
             float[][][] tileLabels = new float[4][][];
             for (int k = 0; k < 4; k++) {
-                loaded[k] = store.load(ids[k]);
-                tiles[k] = loaded[k].mat();
                 tileLabels[k] = labels[ids[k]];
+                sizes[k] = store.loadedSize(ids[k]);
+                place[k] = Mosaic.place(k, sizes[k][0], sizes[k][1], s, xc, yc);
+                if (place[k].overlaps(region[0], region[1], region[2], region[3])) {
+                    loaded[k] = store.load(ids[k]);
+                    tiles[k] = loaded[k].mat();
+                    if (tiles[k].cols() != sizes[k][0] || tiles[k].rows() != sizes[k][1]) { // file changed since the scan
+                        sizes[k] = new int[] {tiles[k].cols(), tiles[k].rows()};
+                        place[k] = Mosaic.place(k, sizes[k][0], sizes[k][1], s, xc, yc);
+                    }
+                }
             }
-            float[][] xyxy = Mosaic.compose(tiles, tileLabels, s, xc, yc, ws.canvas);
-            Warp warp = perspective.sample(rng, 2 * s, 2 * s, Math.floorDiv(-s, 2));
-            return warp.apply(ws.canvas, dst, xyxy, candidates, ws.matrix);
+            float[][] xyxy = Mosaic.labels(tileLabels, sizes, place, s);
+            if (region[2] > region[0] && region[3] > region[1]) {
+                Mosaic.paint(tiles, place, xc, yc, region[0], region[1], region[2], region[3], ws.canvas);
+                warp.warpImage(ws.canvas, region[0], region[1], dst, ws.matrix);
+            } else {
+                dst.create(s, s, org.opencv.core.CvType.CV_8UC3);
+                dst.setTo(Letterbox.GREY);
+            }
+            return warp.boxes(xyxy, candidates);
         } finally {
             for (ImageStore.Loaded l : loaded) {
                 if (l != null) {

@@ -1,5 +1,6 @@
 package dev.yolotrain.engine.data.loader;
 
+import dev.yolotrain.engine.data.augment.HsvAugment;
 import org.opencv.core.Mat;
 
 /** The scratch images one worker reuses from sample to sample; released when the loader closes. */
@@ -9,20 +10,25 @@ final class Workspace implements AutoCloseable {
     final Mat second = new Mat();
     final Mat letterboxed = new Mat();
     final Mat hsv = new Mat();
-    final Mat lut = new Mat();
+    final Mat[] hsvScratch = HsvAugment.scratch();
     final Mat matrix = new Mat();
-    byte[] pixels = new byte[0];
+    final Mat plane = new Mat();
+    final Mat planeF = new Mat();
+    float[] floats = new float[0];
 
-    byte[] pixels(int n) {
-        if (pixels.length < n) {
-            pixels = new byte[n];
+    float[] floats(int n) {
+        if (floats.length != n) {
+            floats = new float[n];
         }
-        return pixels;
+        return floats;
     }
 
     @Override
     public void close() {
-        for (Mat m : new Mat[] {canvas, image, second, letterboxed, hsv, lut, matrix}) {
+        for (Mat m : new Mat[] {canvas, image, second, letterboxed, hsv, matrix, plane, planeF}) {
+            m.release();
+        }
+        for (Mat m : hsvScratch) {
             m.release();
         }
     }

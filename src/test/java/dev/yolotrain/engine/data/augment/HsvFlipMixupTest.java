@@ -18,7 +18,7 @@ class HsvFlipMixupTest {
             Mat im = Draw.black(80, 60);
             float[] label = Draw.box(im, 0, 12, 9, 50, 41, new Scalar(40, 90, 200));
             Mat before = im.clone();
-            HsvAugment.apply(im, new Rng(seed), 0.5, 0.7, 0.4, new Mat(), new Mat());
+            HsvAugment.apply(im, new Rng(seed), 0.5, 0.7, 0.4, new Mat(), HsvAugment.scratch());
             Draw.assertBoxN(Draw.nonBlack(im, 10), label, 80, 60, 1e-3, "seed " + seed);
             Mat diff = new Mat();
             Core.absdiff(before, im, diff);
@@ -32,7 +32,7 @@ class HsvFlipMixupTest {
         Mat hsv0 = new Mat();
         Imgproc.cvtColor(im, hsv0, Imgproc.COLOR_BGR2HSV);
         double[] g = {1.5, 0.5, 0.8};
-        HsvAugment.apply(im, g, new Mat(), new Mat());
+        HsvAugment.apply(im, g, new Mat(), HsvAugment.scratch());
         Mat hsv1 = new Mat();
         Imgproc.cvtColor(im, hsv1, Imgproc.COLOR_BGR2HSV);
         double[] a = hsv0.get(0, 0);

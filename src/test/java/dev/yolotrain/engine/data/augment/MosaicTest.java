@@ -52,6 +52,55 @@ class MosaicTest {
     }
 
     @Test
+    void paintingOnlyTheRegionTheWarpReadsGivesTheSameOutput() {
+        int s = 64;
+        int[][] sizes = {{64, 48}, {40, 64}, {64, 64}, {30, 20}};
+        Mat[] tiles = new Mat[4];
+        for (int k = 0; k < 4; k++) {
+            tiles[k] = Draw.black(sizes[k][0], sizes[k][1]);
+            org.opencv.core.Core.randu(tiles[k], 0, 255);
+            // smooth noise: interpolation precision differs between warpAffine (1/32 px) and resize, so compare
+            // images whose neighbouring pixels are close; a half-pixel shift would still show up clearly
+            org.opencv.imgproc.Imgproc.GaussianBlur(tiles[k], tiles[k], new org.opencv.core.Size(0, 0), 1.5);
+        }
+        int skipped = 0;
+        for (int seed = 0; seed < 80; seed++) {
+            // even seeds: rotation and shear (warpAffine on the region); odd: zoom and shift only (resize)
+            RandomPerspective rp = seed % 2 == 0 ? new RandomPerspective(10, 0.1, 0.5, 3, 0) : new RandomPerspective(0, 0.1, 0.5, 0, 0);
+            Rng rng = new Rng(seed);
+            int xc = Mosaic.center(rng, s);
+            int yc = Mosaic.center(rng, s);
+            Mat full = new Mat();
+            Mosaic.compose(tiles, new float[4][0][], s, xc, yc, full);
+            Warp w = rp.sample(rng, 2 * s, 2 * s, -s / 2);
+            Mat expected = new Mat();
+            w.warpImage(full, 0, 0, expected, new Mat());
+
+            int[] r = w.sourceRegion(2 * s, 2 * s);
+            Mosaic.Placement[] p = new Mosaic.Placement[4];
+            Mat[] needed = new Mat[4];
+            for (int k = 0; k < 4; k++) {
+                p[k] = Mosaic.place(k, sizes[k][0], sizes[k][1], s, xc, yc);
+                needed[k] = p[k].overlaps(r[0], r[1], r[2], r[3]) ? tiles[k] : null;
+                skipped += needed[k] == null ? 1 : 0;
+            }
+            Mat part = new Mat();
+            Mosaic.paint(needed, p, xc, yc, r[0], r[1], r[2], r[3], part);
+            Mat got = new Mat();
+            w.warpImage(part, r[0], r[1], got, new Mat());
+            assertEquals(seed % 2 == 1, w.resizeOrigin() != null);
+            Mat diff = new Mat();
+            org.opencv.core.Core.absdiff(expected, got, diff);
+            // resize clamps where warpAffine blends in the pixel left of / above the first sample: skip row and column 0
+            Mat inner = diff.submat(1, s, 1, s);
+            org.opencv.core.Core.MinMaxLocResult mm = org.opencv.core.Core.minMaxLoc(inner.clone().reshape(1));
+            assertTrue(mm.maxVal <= 2, "seed " + seed + " max diff " + mm.maxVal);
+            assertTrue(org.opencv.core.Core.mean(diff).val[0] < 0.3, "seed " + seed + " mean diff " + org.opencv.core.Core.mean(diff).val[0]);
+        }
+        assertTrue(skipped > 0, "some tiles lie outside the region the warp reads");
+    }
+
+    @Test
     void centreIsDrawnInTheMiddleHalf() {
         Rng rng = new Rng(1);
         for (int i = 0; i < 1000; i++) {
