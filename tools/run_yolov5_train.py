@@ -24,6 +24,21 @@ def _offline_stubs():
         sys.modules["IPython"] = ipy
         sys.modules["IPython.display"] = disp
     try:
+        import tensorboard  # noqa: F401
+    except ImportError:
+        # YOLOv5 always opens a TensorBoard writer; without the package, a writer that writes nothing.
+        tb = types.ModuleType("torch.utils.tensorboard")
+
+        class SummaryWriter:
+            def __init__(self, *a, **k):
+                pass
+
+            def __getattr__(self, name):
+                return lambda *a, **k: None
+
+        tb.SummaryWriter = SummaryWriter
+        sys.modules["torch.utils.tensorboard"] = tb
+    try:
         import seaborn  # noqa: F401
     except ImportError:
         sys.modules["seaborn"] = types.ModuleType("seaborn")
@@ -34,10 +49,23 @@ def main():
     sys.path.insert(0, root)
     os.chdir(root)
     _offline_stubs()
-    import train
-    from utils import general, plots
-
     noop = lambda *a, **k: None  # noqa: E731
+    from utils import general, plots
+    general.check_requirements = noop  # it would pip-install; everything needed is installed
+    general.check_font = noop
+    try:
+        import git  # noqa: F401
+    except ImportError:
+        # train.py records git info at import; a checkout without .git answers "not a repository".
+        git = types.ModuleType("git")
+        git.exc = types.SimpleNamespace(InvalidGitRepositoryError=type("InvalidGitRepositoryError", (Exception,), {}))
+
+        def _no_repo(*a, **k):
+            raise git.exc.InvalidGitRepositoryError()
+
+        git.Repo = _no_repo
+        sys.modules["git"] = git
+    import train
     train.check_git_status = noop
     train.check_requirements = noop
     general.check_font = noop
