@@ -59,6 +59,11 @@ public final class TestDb {
         props(schema, storage, roles, workerId).forEach((k, v) -> r.add(k, () -> v));
     }
 
+    /** Properties as command-line arguments (they win over application.yml, unlike default properties). */
+    public static String[] args(Map<String, ?> props) {
+        return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
     public static Path tempStorage(String name) {
         try {
             return Files.createTempDirectory("yolotrain-" + name + "-");
