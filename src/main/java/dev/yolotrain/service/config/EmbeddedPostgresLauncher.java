@@ -19,8 +19,7 @@ import org.springframework.util.StringUtils;
 /**
  * The zero-configuration default: when no {@code spring.datasource.url} is given (SPRING_DATASOURCE_URL),
  * starts an embedded PostgreSQL whose data lives under {@code <storage root>/postgres} and points the
- * datasource at it. As root, PostgreSQL's own binaries refuse to run, so they run as an unprivileged
- * user ({@link RootPostgres}).
+ * datasource at it. (As root, zonky runs PostgreSQL's tools under {@code unshare -U}, which they accept.)
  */
 public final class EmbeddedPostgresLauncher implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
@@ -57,12 +56,7 @@ public final class EmbeddedPostgresLauncher implements ApplicationListener<Appli
             if (port > 0) {
                 b.setPort(port);
             }
-            if (RootPostgres.isRoot()) {
-                RootPostgres rp = new RootPostgres(env.getProperty("yolotrain.embedded-db.run-as", "nobody"));
-                data = rp.prepare(binaries, data);
-            } else {
-                Files.createDirectories(data);
-            }
+            Files.createDirectories(data);
             b.setDataDirectory(data.toFile());
             EmbeddedPostgres pg = b.start();
             LOG.info("embedded PostgreSQL on port {} with data in {} (set SPRING_DATASOURCE_URL to use another)", pg.getPort(), data);
