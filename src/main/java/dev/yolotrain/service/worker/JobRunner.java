@@ -73,7 +73,8 @@ public class JobRunner {
             log = new JobLog(storage.jobDir(id).resolve("train.log"));
             cmd.addAll(workspace.trainArgs(job, d, slot.gpu() == null ? "cpu" : "0", props.jobs().defaultLoaderWorkers()));
             log.line("=== attempt " + claim.attempt() + " on worker " + workerId + " slot " + slot.name() + " ===");
-            log.line("$ " + String.join(" ", cmd).replace(System.getProperty("java.class.path"), "<class path>"));
+            String shown = String.join(" ", cmd);
+            log.line("$ " + (cmd.contains("-cp") ? shown.replace(System.getProperty("java.class.path"), "<class path>") : shown));
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(storage.jobDir(id).toFile());
             pb.environment().put("OPT_OUT_TRACKING", "true");
             pb.environment().put("DJL_OFFLINE", "true");
