@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * epochs at 160 px on CPU in a child JVM, read both epochs' P/R/mAP from the job record, the metrics and
  * the SSE stream, download results.csv and best.
  */
+@DirtiesContext
 @SpringBootTest(classes = dev.yolotrain.service.ServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EndToEndTest {
     static final Path STORAGE = TestDb.tempStorage("e2e");

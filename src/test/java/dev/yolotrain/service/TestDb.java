@@ -51,6 +51,8 @@ public final class TestDb {
         m.put("yolotrain.worker.child-jvm-options", "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         m.put("yolotrain.jobs.default-loader-workers", "1");
         m.put("server.port", "0");
+        m.put("spring.datasource.hikari.maximum-pool-size", "6");
+        m.put("spring.datasource.hikari.minimum-idle", "1");
         return m;
     }
 

@@ -33,6 +33,11 @@ public class LocalStorage implements Storage {
     }
 
     @Override
+    public String hidePaths(String text) {
+        return text == null ? null : text.replace(root + "/", "").replace(root.toString(), ".");
+    }
+
+    @Override
     public Path datasetDir(UUID id) {
         return root.resolve("datasets").resolve(id.toString());
     }

@@ -26,6 +26,11 @@ public interface Storage {
     /** A fresh private folder for work in progress (uploads being checked); the caller deletes it. */
     Path newTempDir(String prefix);
 
+    /** Text for a user: server paths under the storage root shown relative to it. */
+    default String hidePaths(String text) {
+        return text;
+    }
+
     /** Removes a file or a folder tree; missing is fine. */
     void delete(Path path);
 }

@@ -4,6 +4,7 @@ import dev.yolotrain.service.events.EventBus;
 import dev.yolotrain.service.job.EpochRow;
 import dev.yolotrain.service.job.JobQueue;
 import dev.yolotrain.service.job.JobStatus;
+import dev.yolotrain.service.storage.Storage;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
@@ -28,7 +29,11 @@ public class EventIngestor {
     private final DistributionSummary epochSeconds;
     private final DistributionSummary imagesPerSecond;
 
-    public EventIngestor(JobQueue queue, EventBus events, ObjectMapper json, WorkerIdentity id, MeterRegistry meters) {
+    private final Storage storage;
+
+    public EventIngestor(JobQueue queue, EventBus events, ObjectMapper json, WorkerIdentity id, MeterRegistry meters,
+            Storage storage) {
+        this.storage = storage;
         this.queue = queue;
         this.events = events;
         this.json = json;
@@ -84,7 +89,7 @@ public class EventIngestor {
             }
             case "status" -> {
                 String s = n.path("status").asString("");
-                String detail = n.path("detail").isNull() ? null : n.path("detail").asString(null);
+                String detail = storage.hidePaths(n.path("detail").isNull() ? null : n.path("detail").asString(null));
                 job.engineStatus = s;
                 job.engineDetail = detail;
                 job.log.line("status: " + s + (detail == null ? "" : " - " + detail));

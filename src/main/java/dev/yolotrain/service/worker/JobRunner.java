@@ -136,7 +136,7 @@ public class JobRunner {
             String why = code == 0 ? "training process stopped before finishing (status " + r.engineStatus + ")"
                     : "training process died with exit code " + code + (code > 128 ? " (signal " + (code - 128) + ")" : "");
             String last = r.lastError();
-            var s = queue.retryOrFail(id, workerId, why + (last == null ? "" : ": " + last));
+            var s = queue.retryOrFail(id, workerId, storage.hidePaths(why + (last == null ? "" : ": " + last)));
             s.ifPresent(st -> events.status(id, st, why));
             if (s.orElse(null) == JobStatus.QUEUED) {
                 queue.notifyQueued();

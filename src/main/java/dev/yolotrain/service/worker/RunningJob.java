@@ -51,14 +51,19 @@ final class RunningJob {
         }
     }
 
-    /** The last error-looking line the child wrote on stderr, or its last line. */
+    /** The child's last three stderr lines that are not stack frames, joined: usually the error and its cause. */
     synchronized String lastError() {
-        String last = null;
+        java.util.List<String> lines = new java.util.ArrayList<>();
         for (String l : stderrTail) {
-            if (l.contains("rror") || l.contains("Exception")) {
-                last = l;
+            String t = l.strip();
+            if (!t.isEmpty() && !t.startsWith("at ") && !t.matches("\\.\\.\\. \\d+ more")) {
+                lines.add(t);
             }
         }
-        return last != null ? last : stderrTail.peekLast();
+        if (lines.isEmpty()) {
+            return null;
+        }
+        String s = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        return s.length() > 1000 ? s.substring(0, 1000) + "…" : s;
     }
 }
