@@ -101,6 +101,15 @@ class EndToEndTest {
         assertThat(w.json().get("tensors").asInt()).isGreaterThan(100);
         Api.Res bad = api.postMultipart("/api/v1/weights", Map.of("file", "nope".getBytes()));
         assertThat(bad.status()).isEqualTo(400);
+        // a job that starts from the uploaded weights
+        Api.Res fromWeights = api.postJson("/api/v1/jobs", Map.of("datasetId", datasetId, "epochs", 1, "batchSize", 8,
+                "imgSize", 64, "workers", 1, "weights", w.json().get("ref").asString()));
+        assertThat(fromWeights.status()).as(fromWeights.toString()).isEqualTo(201);
+        String second = fromWeights.json().get("id").asString();
+        JsonNode done = WorkerKillTest.waitFor(api, second, j -> j.get("status").asString().matches("SUCCEEDED|FAILED"), 180_000);
+        String log = api.get("/api/v1/jobs/" + second + "/logs").text();
+        assertThat(done.get("status").asString()).as(log).isEqualTo("SUCCEEDED");
+        assertThat(log).contains("--weights", "Transferred");
 
         assertThat(api.as(null).get("/actuator/prometheus").text()).contains("yolotrain_jobs{state=\"SUCCEEDED\"}",
                 "yolotrain_epoch_seconds_count", "yolotrain_images_per_second");

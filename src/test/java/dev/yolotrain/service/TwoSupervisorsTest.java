@@ -19,13 +19,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Two supervisors (this process and a second worker context) share 20 real, tiny jobs: each runs exactly once. */
+/** Two supervisors (this process and a second worker context) share 40 real, tiny jobs (20 each on average): each runs exactly once. */
 @DirtiesContext
 @SpringBootTest(classes = dev.yolotrain.service.ServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TwoSupervisorsTest {
     static final String SCHEMA = "yt_two";
     static final Path STORAGE = TestDb.tempStorage("two");
-    static final int JOBS = 20;
+    static final int JOBS = 40;
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
@@ -38,7 +38,7 @@ class TwoSupervisorsTest {
     JdbcTemplate jdbc;
 
     @Test
-    void twentyJobsEachRunOnce() throws Exception {
+    void fortyJobsEachRunExactlyOnce() throws Exception {
         Map<String, Object> other = new HashMap<>(TestDb.props(SCHEMA, STORAGE, "worker", "w-b"));
         try (ConfigurableApplicationContext b = new SpringApplicationBuilder(ServerApplication.class).run(TestDb.args(other))) {
             Api api = new Api(port, TestDb.ADMIN_KEY);
