@@ -145,6 +145,13 @@ class DatasetUploadTest {
     }
 
     @Test
+    void refusesEntriesThatClash() {
+        Map<String, byte[]> m = demo();
+        m.put("demo/images", Zips.text("a file where a folder is"));
+        rejected(Zips.of(m), 400, "unsafe-zip-entry", "clashes");
+    }
+
+    @Test
     void refusesADataYamlWithJavaTypes() {
         Map<String, byte[]> m = demo();
         m.put("demo/data.yaml", Zips.text("train: images/train\nval: images/val\nnames: !!javax.script.ScriptEngineManager "

@@ -69,12 +69,16 @@ public final class SafeUnzip {
                 if (!seen.add(target.toString())) {
                     throw UploadRejected.unsafeEntry(name, "appears twice in the archive");
                 }
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                    continue;
+                try {
+                    if (e.isDirectory()) {
+                        Files.createDirectories(target);
+                        continue;
+                    }
+                    Files.createDirectories(target.getParent());
+                    total += copy(zf, e, target, maxBytes - total);
+                } catch (java.nio.file.FileSystemException fs) {
+                    throw UploadRejected.unsafeEntry(name, "clashes with another entry (a file and a folder of one name?)");
                 }
-                Files.createDirectories(target.getParent());
-                total += copy(zf, e, target, maxBytes - total);
                 files++;
             }
             return new Result(files, total);
@@ -125,8 +129,8 @@ public final class SafeUnzip {
         long written = 0;
         CRC32 crc = new CRC32();
         byte[] buf = new byte[64 * 1024];
-        try (InputStream in = zf.getInputStream(e);
-                OutputStream out = Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW)) {
+        OutputStream created = Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW);
+        try (OutputStream out = created; InputStream in = zf.getInputStream(e)) {
             int r;
             while ((r = in.read(buf)) > 0) {
                 written += r;
