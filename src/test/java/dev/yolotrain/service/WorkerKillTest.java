@@ -49,6 +49,8 @@ class WorkerKillTest {
         String ds = api.postMultipart("/api/v1/datasets", Map.of("file", DemoDataset.zip(4, 2, 64, 5))).json().get("id").asString();
         String id = api.postJson("/api/v1/jobs", Map.of("datasetId", ds, "epochs", EPOCHS, "batchSize", 2, "imgSize", 64,
                 "workers", 1)).json().get("id").asString();
+        // this process only serves the API: every event it streams comes from other processes through NOTIFY
+        var stream = Sse.collect(api, "/api/v1/jobs/" + id + "/events");
 
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.yolotrain.Main", "server"));
@@ -91,6 +93,12 @@ class WorkerKillTest {
                 + "WHERE job_id = ?::uuid ORDER BY started_at", String.class, id))
                 .containsExactly("w-killed:1:killed", "w-rescue:2:SUCCEEDED");
         assertThat(api.get("/api/v1/jobs/" + id + "/logs").text()).contains("--resume");
+
+        List<Sse.Event> events = stream.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(events.stream().filter(e -> "epoch".equals(e.name())).map(e -> e.data().get("epoch").asInt()).distinct())
+                .containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+        assertThat(events.stream().filter(e -> "status".equals(e.name())).map(e -> e.data().get("status").asString()))
+                .contains("RUNNING", "QUEUED").last().isEqualTo("SUCCEEDED");
     }
 
     static JsonNode waitFor(Api api, String id, java.util.function.Predicate<JsonNode> done, long millis) throws InterruptedException {
