@@ -71,7 +71,9 @@ public class JobRunner {
         JobLog log;
         try {
             log = new JobLog(storage.jobDir(id).resolve("train.log"));
-            cmd.addAll(workspace.trainArgs(job, d, slot.gpu() == null ? "cpu" : "0", props.jobs().defaultLoaderWorkers()));
+            // a GPU slot shows the child only its GPU (CUDA_VISIBLE_DEVICES) and lets the engine pick it ("" = GPU 0 if
+            // LibTorch has CUDA); a CPU-only build then still trains, on the CPU
+            cmd.addAll(workspace.trainArgs(job, d, slot.gpu() == null ? "cpu" : "", props.jobs().defaultLoaderWorkers()));
             log.line("=== attempt " + claim.attempt() + " on worker " + workerId + " slot " + slot.name() + " ===");
             String shown = String.join(" ", cmd);
             log.line("$ " + (cmd.contains("-cp") ? shown.replace(System.getProperty("java.class.path"), "<class path>") : shown));
