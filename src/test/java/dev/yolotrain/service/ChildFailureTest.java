@@ -21,6 +21,11 @@ import tools.jackson.databind.JsonNode;
 class ChildFailureTest {
     static final Path STORAGE = TestDb.tempStorage("childfail");
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeStorage() {
+        TestDb.deleteStorage(STORAGE);
+    }
+
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         TestDb.register(r, "yt_childfail", STORAGE, "api,worker", "w-fail");

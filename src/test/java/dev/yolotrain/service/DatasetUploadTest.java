@@ -26,6 +26,11 @@ import tools.jackson.databind.JsonNode;
 class DatasetUploadTest {
     static final Path STORAGE = TestDb.tempStorage("upload");
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeStorage() {
+        TestDb.deleteStorage(STORAGE);
+    }
+
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         TestDb.register(r, "yt_upload", STORAGE, "api", "w-upload");

@@ -27,6 +27,11 @@ import tools.jackson.databind.JsonNode;
 class EndToEndTest {
     static final Path STORAGE = TestDb.tempStorage("e2e");
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeStorage() {
+        TestDb.deleteStorage(STORAGE);
+    }
+
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         TestDb.register(r, "yt_e2e", STORAGE, "api,worker", "w-e2e");

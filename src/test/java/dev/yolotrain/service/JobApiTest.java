@@ -22,6 +22,11 @@ import tools.jackson.databind.JsonNode;
 class JobApiTest {
     static final Path STORAGE = TestDb.tempStorage("jobs");
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeStorage() {
+        TestDb.deleteStorage(STORAGE);
+    }
+
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         TestDb.register(r, "yt_jobs", STORAGE, "api", "w-jobs");
@@ -137,6 +142,18 @@ class JobApiTest {
         assertThat(bob.get("/api/v1/datasets/" + bobs).status()).isEqualTo(200);
         // only admin keys make keys
         problem(bob.postJson("/api/v1/keys", Map.of("name", "eve")), 403, null, null, "admin");
+    }
+
+    @Test
+    void openApiDocsSwaggerUiAndProbesNeedNoKey() {
+        Api anon = admin.as(null);
+        String docs = anon.get("/v3/api-docs").text();
+        assertThat(docs).contains("\"bearer\"", "application/problem+json", "invalid-hyp", "zip-bomb", "yolov5n", "/api/v1/jobs/{id}/events");
+        assertThat(anon.get("/swagger-ui.html").status()).isIn(200, 302);
+        assertThat(anon.get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(anon.get("/actuator/health/liveness").text()).contains("UP");
+        assertThat(anon.get("/actuator/health/readiness").text()).contains("UP");
+        assertThat(anon.get("/actuator/prometheus").text()).contains("yolotrain_jobs");
     }
 
     static String read(String file) {

@@ -30,6 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
 class JobQueueTest {
     static final Path STORAGE = TestDb.tempStorage("queue");
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeStorage() {
+        TestDb.deleteStorage(STORAGE);
+    }
+
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         TestDb.register(r, "yt_queue", STORAGE, "api", "w-queue");

@@ -25,6 +25,11 @@ class ShutdownRequeueTest {
     static final String SCHEMA = "yt_shutdown";
     static final Path STORAGE = TestDb.tempStorage("shutdown");
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeStorage() {
+        TestDb.deleteStorage(STORAGE);
+    }
+
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         TestDb.register(r, SCHEMA, STORAGE, "api", "w-api");

@@ -66,6 +66,15 @@ public final class TestDb {
         return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
+    /** Removes a test's storage folder (checkpoints add up over runs). */
+    public static void deleteStorage(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+
     public static Path tempStorage(String name) {
         try {
             return Files.createTempDirectory("yolotrain-" + name + "-");

@@ -25,6 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
 class TwoSupervisorsTest {
     static final String SCHEMA = "yt_two";
     static final Path STORAGE = TestDb.tempStorage("two");
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeStorage() {
+        TestDb.deleteStorage(STORAGE);
+    }
     static final int JOBS = 40;
 
     @DynamicPropertySource

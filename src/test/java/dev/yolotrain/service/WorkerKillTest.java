@@ -31,6 +31,11 @@ import tools.jackson.databind.JsonNode;
 class WorkerKillTest {
     static final String SCHEMA = "yt_kill";
     static final Path STORAGE = TestDb.tempStorage("kill");
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeStorage() {
+        TestDb.deleteStorage(STORAGE);
+    }
     static final int EPOCHS = 5;
 
     @DynamicPropertySource
