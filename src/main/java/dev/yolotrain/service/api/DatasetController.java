@@ -47,7 +47,9 @@ public class DatasetController {
             throw ApiException.badRequest("empty-upload", "part 'file' is empty").with("field", "file");
         }
         try (InputStream in = file.getInputStream()) {
-            var d = datasets.upload(caller.tenant(), name, in);
+            String given = name != null && !name.isBlank() ? name
+                    : file.getOriginalFilename() == null ? null : file.getOriginalFilename().replaceAll("(?i)\\.zip$", "");
+            var d = datasets.upload(caller.tenant(), given, in);
             return ResponseEntity.status(HttpStatus.CREATED).body(DatasetView.of(d, json, true));
         }
     }

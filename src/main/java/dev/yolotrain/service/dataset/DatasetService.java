@@ -62,7 +62,8 @@ public class DatasetService {
                         + (f.size() > 1 ? " (and " + (f.size() - 1) + " more)" : "")).with("report", json.readTree(reportJson));
             }
             UUID id = UUID.randomUUID();
-            Dataset d = new Dataset(id, tenant, name == null || name.isBlank() ? yaml.getParent().getFileName().toString() : name.strip(),
+            Dataset d = new Dataset(id, tenant, name == null || name.isBlank() ? (yaml.getParent().equals(root) ? "dataset" : yaml.getParent().getFileName().toString())
+                            : name.strip(),
                     cfg.nc(), json.writeValueAsString(cfg.names()), json.writeValueAsString(splits(cfg)),
                     root.relativize(cfg.root()).toString(), reportJson, size, r.bytes(), r.files());
             Files.delete(zip);
