@@ -267,6 +267,11 @@ class DataLoaderTest {
         e.next().close(); // leave the epoch half-read, batches in flight
         assertTrue(loaderThreads() > 0);
         l.close();
+        // the pool has terminated; its threads finish exiting right after
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (loaderThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         assertEquals(0, loaderThreads());
         assertFalse(e.hasNext());
         assertThrows(IllegalStateException.class, () -> l.epoch(1));
