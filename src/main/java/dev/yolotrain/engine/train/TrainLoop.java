@@ -238,9 +238,9 @@ final class TrainLoop {
     }
 
     private Validator.Result validateBest() {
+        // Training is over: the EMA model's memory is reused for the best weights.
         Checkpoint best = CheckpointFile.read(run.best());
-        YoloNet bestNet = new YoloNet(net.graph());
-        bestNet.initialize(root, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+        YoloNet bestNet = ema.ema();
         StateDict.load(bestNet, best.weightsForTransfer(), List.of());
         return new Validator().run(bestNet, valLoader, null, names, root);
     }

@@ -1,6 +1,7 @@
 package dev.yolotrain.engine.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -14,7 +15,6 @@ import dev.yolotrain.engine.eval.DetectionMetrics;
 import dev.yolotrain.engine.eval.DetectionStats;
 import dev.yolotrain.engine.eval.GroundTruth;
 import dev.yolotrain.engine.eval.NonMaxSuppression;
-import dev.yolotrain.engine.loss.LossResult;
 import dev.yolotrain.engine.loss.YoloLoss;
 import dev.yolotrain.engine.model.NoGrad;
 import dev.yolotrain.engine.model.YoloNet;
@@ -27,6 +27,11 @@ import java.util.List;
  * plus the validation losses on the raw maps.
  */
 public final class Validator {
+    /**
+     * Images per forward pass. Validation batches are twice the training batch (as in YOLOv5); running
+     * them in chunks gives the same results but frees each chunk's activations, bounding native memory.
+     */
+    static final int CHUNK = 8;
     private final NonMaxSuppression nms = NonMaxSuppression.builder().build();
 
     /**
@@ -44,24 +49,46 @@ public final class Validator {
         try (NoGrad ignored = NoGrad.open(); Epoch epoch = loader.epoch(0)) {
             for (Batch b : epoch) {
                 try (b; NDManager step = manager.newSubManager()) {
-                    NDArray x = step.create(b.images(), new Shape(b.size(), 3, b.height(), b.width()));
-                    NDList out = net.forward(ps, new NDList(x), false);
+                    NDList maps = new NDList();
+                    for (int from = 0; from < b.size(); from += CHUNK) {
+                        int n = Math.min(CHUNK, b.size() - from);
+                        try (NDManager chunk = step.newSubManager()) {
+                            float[] pixels = new float[n * 3 * b.height() * b.width()];
+                            System.arraycopy(b.images(), from * pixels.length / n, pixels, 0, pixels.length);
+                            NDArray x = chunk.create(pixels, new Shape(n, 3, b.height(), b.width()));
+                            NDList out = net.forward(ps, new NDList(x), false);
+                            float[] decoded = out.get(0).toFloatArray();
+                            int perImage = decoded.length / n;
+                            for (int k = 0; k < n; k++) {
+                                int i = from + k;
+                                float[] rows = new float[perImage];
+                                System.arraycopy(decoded, k * perImage, rows, 0, perImage);
+                                ImageShape shape = b.shapes().get(i);
+                                stats.add(groundTruth(b, i, shape), toOriginal(nms.apply(rows, nc), shape));
+                            }
+                            if (loss != null) {
+                                for (int l = 1; l < out.size(); l++) {
+                                    out.get(l).attach(step); // keep the small raw maps; free the activations
+                                    maps.add(out.get(l));
+                                }
+                            }
+                        }
+                    }
                     if (loss != null) {
+                        int nl = maps.size() / ((b.size() + CHUNK - 1) / CHUNK);
+                        NDList full = new NDList(nl);
+                        for (int l = 0; l < nl; l++) {
+                            NDList parts = new NDList();
+                            for (int c = l; c < maps.size(); c += nl) {
+                                parts.add(maps.get(c));
+                            }
+                            full.add(parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0));
+                        }
                         NDArray t = step.create(b.targets(), new Shape(b.targetCount(), 6));
-                        LossResult r = loss.compute(new NDList(out.get(1), out.get(2), out.get(3)), t);
-                        float[] c = r.componentValues();
+                        float[] c = loss.compute(full, t).componentValues();
                         for (int k = 0; k < 3; k++) {
                             lossSum[k] += c[k];
                         }
-                    }
-                    float[] decoded = out.get(0).toFloatArray();
-                    int perImage = decoded.length / b.size();
-                    for (int i = 0; i < b.size(); i++) {
-                        float[] rows = new float[perImage];
-                        System.arraycopy(decoded, i * perImage, rows, 0, perImage);
-                        ImageShape shape = b.shapes().get(i);
-                        List<Detection> preds = toOriginal(nms.apply(rows, nc), shape);
-                        stats.add(groundTruth(b, i, shape), preds);
                     }
                 }
                 batches++;
