@@ -24,7 +24,7 @@ final class TrainCommand implements Callable<Integer> {
     String weights;
     @Option(names = "--cfg", description = "model yml or built-in name (yolov5n/s/m/l/x, v4/yolov5s, v3/yolov5s)")
     String cfg;
-    @Option(names = "--data", required = true, description = "dataset data.yaml")
+    @Option(names = "--data", description = "dataset data.yaml (required unless --resume)")
     Path data;
     @Option(names = "--hyp", description = "hyperparameters yaml (default: scratch-low values)")
     Path hyp;
@@ -90,6 +90,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--events must be human or jsonl, got " + events);
         }
         Path resumePath = resume == null ? null : resume.isEmpty() ? latest(project) : Path.of(resume);
+        if (resumePath == null && data == null) {
+            throw new IllegalArgumentException("--data is required (a data.yaml), unless --resume continues a run");
+        }
         TrainOptions opt = new TrainOptions(weights, cfg, data, hyp, epochs, batchSize, img, rect, resumePath, nosave, noval,
                 noautoanchor, cache, imageWeights, device, multiScale, singleCls, optimizer, workers, project, name, existOk,
                 cosLr, labelSmoothing, patience, freeze, savePeriod, seed);
