@@ -83,6 +83,8 @@ public class JobRunner {
             // LibTorch's OpenMP threads otherwise spin while waiting: on a shared or busy CPU that tripled
             // the CPU time per epoch in our measurements. Passive waiting costs nothing when the CPU is free.
             pb.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+            // Fewer glibc malloc arenas: yolov5n at 320, batch 16 peaked at 2.39 GB RSS instead of 2.59 GB.
+            pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             if (slot.gpu() != null) {
                 pb.environment().put("CUDA_VISIBLE_DEVICES", slot.gpu());
             }
