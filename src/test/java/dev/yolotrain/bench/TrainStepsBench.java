@@ -58,7 +58,7 @@ public final class TrainStepsBench {
             LrSchedule schedule = LrSchedule.of(false, 300, hyp.get("lrf"));
             Warmup warmup = new Warmup(hyp.get("warmup_epochs"), 100, batch, hyp.get("lr0"), hyp.get("momentum"),
                     hyp.get("warmup_momentum"), hyp.get("warmup_bias_lr"), schedule);
-            NDArray anchors = net.namedParameters().get("model.24.anchors").getArray();
+            NDArray anchors = net.anchors().getArray();
             YoloLoss loss = YoloLoss.forTraining(LossHyp.scratchLow(), nc, img, anchors);
             ParameterStore ps = new ParameterStore(root, false);
             System.out.printf(Locale.ROOT, "%s nc=%d batch=%d img=%d accumulate=%d, %d parameters%n", model, nc, batch, img,

@@ -10,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -31,13 +29,10 @@ public final class HypParser {
     }
 
     public static Hyp parse(String text, String source) {
-        LoaderOptions opts = new LoaderOptions();
-        opts.setAllowDuplicateKeys(false);
-        opts.setMaxAliasesForCollections(10);
-        opts.setCodePointLimit(1 << 20);
+        Yaml yaml = SafeYaml.loader(10, 1 << 20);
         Object doc;
         try {
-            doc = new Yaml(new SafeConstructor(opts)).load(text);
+            doc = yaml.load(text);
         } catch (YAMLException e) {
             throw new ConfigException(source + ": invalid YAML: " + e.getMessage().replace('\n', ' '), e);
         }

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -73,12 +71,9 @@ public final class ModelConfigParser {
     }
 
     private static Node compose(String text, String source) {
-        LoaderOptions opts = new LoaderOptions();
-        opts.setAllowDuplicateKeys(false);
-        opts.setMaxAliasesForCollections(20);
-        opts.setCodePointLimit(1 << 20);
+        Yaml yaml = SafeYaml.loader(20, 1 << 20);
         try {
-            return new Yaml(new SafeConstructor(opts)).compose(new java.io.StringReader(text));
+            return yaml.compose(new java.io.StringReader(text));
         } catch (YAMLException e) {
             throw new ConfigException(source + ": invalid YAML: " + e.getMessage().replace('\n', ' '), e);
         }

@@ -1,5 +1,6 @@
 package dev.yolotrain.engine.data;
 
+import dev.yolotrain.engine.config.SafeYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -78,13 +77,10 @@ public final class DataConfigParser {
     }
 
     private static Map<?, ?> load(String text, Path file) {
-        LoaderOptions opts = new LoaderOptions();
-        opts.setAllowDuplicateKeys(false);
-        opts.setMaxAliasesForCollections(20);
-        opts.setCodePointLimit(1 << 22);
+        Yaml yaml = SafeYaml.loader(20, 1 << 22);
         Object doc;
         try {
-            doc = new Yaml(new SafeConstructor(opts)).load(text);
+            doc = yaml.load(text);
         } catch (YAMLException e) {
             throw new DatasetException(file + ": not valid YAML: " + e.getMessage().replaceAll("\\s+", " ").strip());
         }

@@ -72,6 +72,11 @@ public final class YoloNet extends AbstractBlock {
         return java.util.Collections.unmodifiableMap(byName);
     }
 
+    /** The Detect anchors, (nl, na, 2) in grid units of each level (YOLOv5's {@code model.N.anchors}). */
+    public Parameter anchors() {
+        return byName.get(graph.detect().anchorsKey());
+    }
+
     /** BatchNorm num_batches_tracked counters (kept so state dicts match YOLOv5's key for key). */
     public Map<String, Long> batchesTracked() {
         return batchesTracked;

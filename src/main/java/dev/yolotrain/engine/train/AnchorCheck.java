@@ -27,8 +27,7 @@ final class AnchorCheck {
         }
         double[][] wh = AutoAnchor.boxSizes(sizes, boxes, imgSize, new Random(seed), true);
         double[] strides = net.graph().strides();
-        String key = net.graph().registry().stateKeys().stream().filter(k -> k.endsWith(".anchors")).findFirst().orElseThrow();
-        NDArray anchors = net.namedParameters().get(key).getArray();
+        NDArray anchors = net.anchors().getArray();
         long nl = anchors.getShape().get(0);
         int na = (int) anchors.getShape().get(1);
         float[] grid = anchors.toFloatArray();

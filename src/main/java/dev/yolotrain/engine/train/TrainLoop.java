@@ -36,6 +36,7 @@ import java.util.Random;
 final class TrainLoop {
     private final TrainListener events;
     private final StopSignal stop;
+    private final int gs;
     private final TrainOptions opt;
     private final Hyp hyp;
     private final RunDirectory run;
@@ -57,11 +58,12 @@ final class TrainLoop {
     private double bestFitness;
     private double[] classMaps;
 
-    TrainLoop(TrainListener events, StopSignal stop, TrainOptions opt, Hyp hyp, RunDirectory run, ModelConfig cfg, List<String> names, YoloNet net, ModelEma ema,
+    TrainLoop(TrainListener events, StopSignal stop, int gs, TrainOptions opt, Hyp hyp, RunDirectory run, ModelConfig cfg, List<String> names, YoloNet net, ModelEma ema,
             YoloOptimizer optimizer, YoloLoss loss, DataLoader trainLoader, DataLoader valLoader, NDManager root,
             int accumulate, Checkpoint resumed) {
         this.events = events;
         this.stop = stop;
+        this.gs = gs;
         this.opt = opt;
         this.hyp = hyp;
         this.run = run;
@@ -123,7 +125,6 @@ final class TrainLoop {
                         NDArray x = step.create(b.images(), new Shape(b.size(), 3, b.height(), b.width()));
                         imgSize = Math.max(b.height(), b.width());
                         if (opt.multiScale()) {
-                            int gs = 32;
                             int sz = (int) ((opt.imgSize() * 0.5 + rnd.nextInt((int) (opt.imgSize() * 1.5) + gs
                                     - (int) (opt.imgSize() * 0.5))) / gs) * gs;
                             double sf = sz / (double) imgSize;

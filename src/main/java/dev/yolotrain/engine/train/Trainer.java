@@ -115,12 +115,11 @@ public final class Trainer {
                 if (resumed != null) {
                     optimizer.importState(resumed.optimizer());
                 }
-                NDArray anchors = net.namedParameters().get(graph.registry().stateKeys().stream()
-                        .filter(k -> k.endsWith(".anchors")).findFirst().orElseThrow()).getArray();
+                NDArray anchors = net.anchors().getArray();
                 LossHyp lossHyp = new LossHyp(hyp.get("box"), hyp.get("cls"), hyp.get("cls_pw"), hyp.get("obj"),
                         hyp.get("obj_pw"), hyp.get("anchor_t"), hyp.get("fl_gamma"), opt.labelSmoothing());
                 YoloLoss loss = YoloLoss.forTraining(lossHyp, nc, opt.imgSize(), anchors);
-                TrainLoop loop = new TrainLoop(events, stop, opt, hyp, run, cfg, names, net, ema, optimizer, loss, trainLoader, valLoader, root,
+                TrainLoop loop = new TrainLoop(events, stop, gs, opt, hyp, run, cfg, names, net, ema, optimizer, loss, trainLoader, valLoader, root,
                         accumulate, resumed);
                 loop.run();
             }

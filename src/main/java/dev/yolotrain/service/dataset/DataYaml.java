@@ -1,5 +1,6 @@
 package dev.yolotrain.service.dataset;
 
+import dev.yolotrain.engine.config.SafeYaml;
 import dev.yolotrain.engine.data.DataConfig;
 import dev.yolotrain.engine.data.DataConfigParser;
 import dev.yolotrain.engine.data.DatasetException;
@@ -13,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 
@@ -82,15 +81,10 @@ final class DataYaml {
     }
 
     static Map<?, ?> load(String text) {
-        LoaderOptions opts = new LoaderOptions();
-        opts.setAllowDuplicateKeys(false);
-        opts.setMaxAliasesForCollections(10);
-        opts.setAllowRecursiveKeys(false);
-        opts.setNestingDepthLimit(20);
-        opts.setCodePointLimit(MAX_CHARS);
+        Yaml yaml = SafeYaml.loader(10, MAX_CHARS);
         Object doc;
         try {
-            doc = new Yaml(new SafeConstructor(opts)).load(text);
+            doc = yaml.load(text);
         } catch (YAMLException e) {
             throw UploadRejected.invalidDataset("data.yaml is not valid (safe) YAML: " + e.getMessage().replaceAll("\\s+", " ").strip());
         }

@@ -1,5 +1,6 @@
 package dev.yolotrain.service.job;
 
+import dev.yolotrain.engine.config.SafeYaml;
 import dev.yolotrain.engine.config.ConfigException;
 import dev.yolotrain.engine.config.Hyp;
 import dev.yolotrain.engine.config.HypParser;
@@ -13,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /** The checks of a submission that need no database: sizes, hyp (engine rules), model, options. */
@@ -71,13 +70,10 @@ final class JobValidation {
 
     /** A hyp.yaml file's text → the key map (safe loader), then {@link #hyp}. */
     static Map<String, Double> hypYaml(String text) {
-        LoaderOptions opts = new LoaderOptions();
-        opts.setAllowDuplicateKeys(false);
-        opts.setMaxAliasesForCollections(10);
-        opts.setCodePointLimit(1 << 20);
+        Yaml yaml = SafeYaml.loader(10, 1 << 20);
         Object doc;
         try {
-            doc = new Yaml(new SafeConstructor(opts)).load(text);
+            doc = yaml.load(text);
         } catch (YAMLException e) {
             throw ApiException.badRequest("invalid-hyp", "hyp.yaml is not valid YAML: " + e.getMessage().replaceAll("\\s+", " "))
                     .with("field", "hyp");

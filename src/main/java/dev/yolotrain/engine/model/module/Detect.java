@@ -119,6 +119,10 @@ public final class Detect {
         return like.getManager().create(g, new Shape(1, 1, ny, nx, 2));
     }
 
+    public String anchorsKey() {
+        return anchorsKey;
+    }
+
     public int numAnchors() {
         return na;
     }

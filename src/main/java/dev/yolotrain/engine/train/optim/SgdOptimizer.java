@@ -59,7 +59,8 @@ final class SgdOptimizer extends YoloOptimizer {
 
     @Override
     void setSteps(String name, long steps) {
-        throw new UnsupportedOperationException();
+        // SGD keeps no step count; the caller only asks optimizers whose hasStepCount() is true.
+        throw new IllegalStateException("SGD has no step count to restore (for " + name + ")");
     }
 
     @Override
