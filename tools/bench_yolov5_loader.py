@@ -12,25 +12,9 @@ import argparse
 import os
 import sys
 import time
-import types
 
 
-def install_shims():
-    """YOLOv5 imports IPython and seaborn at module level (notebooks, plots); stand in when missing."""
-    try:
-        import IPython  # noqa: F401
-    except ImportError:
-        ipy = types.ModuleType("IPython")
-        ipy.get_ipython = lambda: None
-        disp = types.ModuleType("IPython.display")
-        disp.display = lambda *a, **k: None
-        ipy.display = disp
-        sys.modules["IPython"] = ipy
-        sys.modules["IPython.display"] = disp
-    try:
-        import seaborn  # noqa: F401
-    except ImportError:
-        sys.modules["seaborn"] = types.ModuleType("seaborn")
+from yolov5_offline import install_shims  # noqa: E402
 
 
 def cpu_seconds(pid):

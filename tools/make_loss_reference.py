@@ -26,12 +26,14 @@ Run with Debian's python (/usr/bin/python3, torch 1.13 CPU); see tools/README.md
 import argparse
 import os
 import sys
-import types
 from pathlib import Path
 
 import numpy as np
 import torch
 import yaml
+
+from yolov5_offline import install_shims  # noqa: E402
+
 
 SEED_MODEL = 0
 SEED_PRED = 2024
@@ -52,25 +54,6 @@ TARGETS_NC3 = [
     [0, 0, 0.1357, 0.7777, 0.05, 0.30],  # tall box
     [1, 1, 0.9688, 0.0310, 0.06, 0.06],  # near the top-right corner
 ]
-
-
-def install_shims():
-    """YOLOv5 imports IPython and seaborn at module level (notebook display, plots only).
-    Register empty stand-ins when they are missing; nothing used here needs them."""
-    try:
-        import IPython  # noqa: F401
-    except ImportError:
-        ipy = types.ModuleType("IPython")
-        ipy.get_ipython = lambda: None
-        disp = types.ModuleType("IPython.display")
-        disp.display = lambda *a, **k: None
-        ipy.display = disp
-        sys.modules["IPython"] = ipy
-        sys.modules["IPython.display"] = disp
-    try:
-        import seaborn  # noqa: F401
-    except ImportError:
-        sys.modules["seaborn"] = types.ModuleType("seaborn")
 
 
 HYP_KEYS = ["box", "cls", "cls_pw", "obj", "obj_pw", "anchor_t", "fl_gamma", "label_smoothing"]

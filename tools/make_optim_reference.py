@@ -31,7 +31,6 @@ Run with Debian's python (/usr/bin/python3, torch 1.13 CPU, numpy 1.24); see too
 import argparse
 import os
 import sys
-import types
 from collections import OrderedDict
 from pathlib import Path
 
@@ -39,24 +38,11 @@ import numpy as np
 import torch
 import torch.nn as nn
 
+from yolov5_offline import install_shims  # noqa: E402
+
+
 SEED = 20240607
 NBS = 64
-
-
-def install_shims():
-    """YOLOv5 imports IPython and seaborn at module level for notebooks/plots only."""
-    for name in ("IPython", "seaborn"):
-        try:
-            __import__(name)
-        except ImportError:
-            mod = types.ModuleType(name)
-            if name == "IPython":
-                mod.get_ipython = lambda: None
-                disp = types.ModuleType("IPython.display")
-                disp.display = lambda *a, **k: None
-                mod.display = disp
-                sys.modules["IPython.display"] = disp
-            sys.modules[name] = mod
 
 
 def f32(t):

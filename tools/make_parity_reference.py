@@ -22,12 +22,14 @@ import os
 import struct
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn as nn
+
+from yolov5_offline import install_shims  # noqa: E402
+
 
 SEED_MODEL = 0      # torch.manual_seed before building the model
 SEED_BN = 1234      # generator for the BatchNorm values
@@ -39,26 +41,6 @@ NC = 3
 # ----------------------------------------------------------------------------------------------
 # environment
 # ----------------------------------------------------------------------------------------------
-def install_shims():
-    """YOLOv5's models/common.py and utils/plots.py import IPython and seaborn at module level,
-    only for notebook display and plotting. If they are missing, register empty stand-ins so the
-    model code can be imported; nothing we call uses them."""
-    try:
-        import IPython  # noqa: F401
-    except ImportError:
-        ipy = types.ModuleType("IPython")
-        ipy.get_ipython = lambda: None          # matplotlib asks this; None = not in IPython
-        disp = types.ModuleType("IPython.display")
-        disp.display = lambda *a, **k: None
-        ipy.display = disp
-        sys.modules["IPython"] = ipy
-        sys.modules["IPython.display"] = disp
-    try:
-        import seaborn  # noqa: F401
-    except ImportError:
-        sys.modules["seaborn"] = types.ModuleType("seaborn")
-
-
 def yolov5_commit(yolo_dir):
     try:
         out = subprocess.run(["git", "-C", str(yolo_dir), "rev-parse", "HEAD"],

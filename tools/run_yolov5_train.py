@@ -13,42 +13,13 @@ import time
 import types
 
 
-def _offline_stubs():
-    try:
-        import IPython  # noqa: F401
-    except ImportError:
-        ipy = types.ModuleType("IPython")
-        ipy.get_ipython = lambda: None
-        disp = types.ModuleType("IPython.display")
-        disp.display = lambda *a, **k: None
-        sys.modules["IPython"] = ipy
-        sys.modules["IPython.display"] = disp
-    try:
-        import tensorboard  # noqa: F401
-    except ImportError:
-        # YOLOv5 always opens a TensorBoard writer; without the package, a writer that writes nothing.
-        tb = types.ModuleType("torch.utils.tensorboard")
-
-        class SummaryWriter:
-            def __init__(self, *a, **k):
-                pass
-
-            def __getattr__(self, name):
-                return lambda *a, **k: None
-
-        tb.SummaryWriter = SummaryWriter
-        sys.modules["torch.utils.tensorboard"] = tb
-    try:
-        import seaborn  # noqa: F401
-    except ImportError:
-        sys.modules["seaborn"] = types.ModuleType("seaborn")
-
-
 def main():
     root = os.environ.get("YOLOV5_DIR", "/work/yolov5")
     sys.path.insert(0, root)
     os.chdir(root)
-    _offline_stubs()
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from yolov5_offline import install_shims
+    install_shims(tensorboard=True)
     noop = lambda *a, **k: None  # noqa: E731
     from utils import general, plots
     general.check_requirements = noop  # it would pip-install; everything needed is installed
