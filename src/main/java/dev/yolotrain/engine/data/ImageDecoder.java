@@ -8,7 +8,8 @@ import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /**
- * Decodes images with OpenCV ({@code imdecode} on the file's bytes) into 8-bit BGR, turned upright by
+ * Decodes images into 8-bit BGR (JPEGs with {@link JpegTurbo} where it loads, everything else with OpenCV's
+ * {@code imdecode} on the file's bytes), turned upright by
  * the JPEG's EXIF orientation (applied here, not by OpenCV, so that the scan and the loader agree).
  */
 public final class ImageDecoder {
@@ -20,17 +21,36 @@ public final class ImageDecoder {
 
     /** The upright BGR image; the caller releases it. Throws {@link DatasetException} naming the file. */
     public static Mat read(Path file) {
-        byte[] bytes;
+        return decode(file, readBytes(file));
+    }
+
+    /** The file's bytes; throws {@link DatasetException} naming the file. */
+    public static byte[] readBytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot read image: " + DataConfigParser.describe(e));
         }
+    }
+
+    /** The upright BGR image from {@code file}'s bytes; throws {@link DatasetException} naming the file. */
+    public static Mat decode(Path file, byte[] bytes) {
         Mat m = decode(bytes);
         if (m == null) {
             throw new DatasetException(file + ": cannot decode image");
         }
         return m;
+    }
+
+    /**
+     * The stored {width, height} when the bytes are a JPEG that is upright as stored (no EXIF rotation)
+     * and {@link JpegTurbo} can decode rectangles of; otherwise null.
+     */
+    public static int[] croppableJpegSize(byte[] bytes) {
+        if (!isJpeg(bytes) || !JpegTurbo.available() || ExifOrientation.read(bytes) != ExifOrientation.NORMAL) {
+            return null;
+        }
+        return JpegTurbo.size(bytes);
     }
 
     /** The upright BGR image, or null when OpenCV cannot decode the bytes; the caller releases it. */
@@ -53,6 +73,13 @@ public final class ImageDecoder {
         OpenCv.load();
         if (bytes.length == 0) {
             return null;
+        }
+        if (isJpeg(bytes) && JpegTurbo.available()) {
+            Mat m = JpegTurbo.decode(bytes);
+            if (m != null) {
+                return m;
+            }
+            // corrupt or unusual (CMYK, truncated): OpenCV decides, as it would without the native decoder
         }
         MatOfByte buf = new MatOfByte(bytes);
         try {

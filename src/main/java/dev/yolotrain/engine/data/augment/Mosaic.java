@@ -70,6 +70,15 @@ public final class Mosaic {
      * the quarters around the centre (xc, yc) that their tile does not cover are filled with grey.
      */
     public static void paint(Mat[] tiles, Placement[] p, int xc, int yc, int x1, int y1, int x2, int y2, Mat canvas) {
+        TilePixels[] t = new TilePixels[4];
+        for (int k = 0; k < 4; k++) {
+            t[k] = tiles[k] == null ? null : TilePixels.of(tiles[k]);
+        }
+        paint(t, p, xc, yc, x1, y1, x2, y2, canvas);
+    }
+
+    /** As {@link #paint(Mat[], Placement[], int, int, int, int, int, int, Mat)}; each tile is asked for one rectangle at most. */
+    public static void paint(TilePixels[] tiles, Placement[] p, int xc, int yc, int x1, int y1, int x2, int y2, Mat canvas) {
         canvas.create(y2 - y1, x2 - x1, CvType.CV_8UC3);
         for (int k = 0; k < 4; k++) {
             // quarter k of the region: left / right of xc, above / below yc
@@ -94,12 +103,8 @@ public final class Mosaic {
             int cy1 = Math.max(q.ay1(), qy1);
             int cx2 = Math.min(q.ax2(), qx2);
             int cy2 = Math.min(q.ay2(), qy2);
-            int tx = q.bx1() + cx1 - q.ax1();
-            int ty = q.by1() + cy1 - q.ay1();
-            Mat from = tiles[k].submat(ty, ty + cy2 - cy1, tx, tx + cx2 - cx1);
             Mat to = canvas.submat(cy1 - y1, cy2 - y1, cx1 - x1, cx2 - x1);
-            from.copyTo(to);
-            from.release();
+            tiles[k].copyTo(q.bx1() + cx1 - q.ax1(), q.by1() + cy1 - q.ay1(), to);
             to.release();
         }
     }

@@ -32,8 +32,15 @@ public record Warp(double[] m, double scale, boolean perspective, int width, int
      * {@code tmp} is a 2×3 or 3×3 CV_64F scratch matrix, reused between calls.
      */
     public float[][] apply(Mat src, Mat dst, float[][] xyxy, BoxCandidates filter, Mat tmp) {
+        try (GrowingImage zoomed = new GrowingImage()) {
+            return apply(src, dst, xyxy, filter, tmp, zoomed);
+        }
+    }
+
+    /** As {@link #apply(Mat, Mat, float[][], BoxCandidates, Mat)}, with a reused buffer for a zoom's intermediate image. */
+    public float[][] apply(Mat src, Mat dst, float[][] xyxy, BoxCandidates filter, Mat tmp, GrowingImage zoomed) {
         if (changesImage()) {
-            warpImage(src, 0, 0, dst, tmp);
+            warpImage(src, 0, 0, dst, tmp, zoomed);
         } else if (src != dst) {
             src.copyTo(dst);
         }
@@ -46,14 +53,24 @@ public record Warp(double[] m, double scale, boolean perspective, int width, int
      * scratch Mat reused between calls.
      */
     public void warpImage(Mat part, int ox, int oy, Mat dst, Mat tmp) {
+        try (GrowingImage zoomed = new GrowingImage()) {
+            warpImage(part, ox, oy, dst, tmp, zoomed);
+        }
+    }
+
+    /** As {@link #warpImage(Mat, int, int, Mat, Mat)}, with a reused buffer for the zoom's intermediate image. */
+    public void warpImage(Mat part, int ox, int oy, Mat dst, Mat tmp, GrowingImage zoomed) {
         int[] origin = resizeOrigin();
         if (origin != null && origin[0] == ox && origin[1] == oy
                 && part.cols() >= resizeSpan(width) && part.rows() >= resizeSpan(height)) {
-            // an axis-aligned zoom on the resize grid: bilinear resize samples the same points, faster
-            Imgproc.resize(part, tmp, new Size(), m[0], m[0], Imgproc.INTER_LINEAR);
-            Mat view = tmp.submat(0, height, 0, width);
+            // an axis-aligned zoom on the resize grid: bilinear resize samples the same points, faster.
+            // The output has resize's own size for these factors (OpenCV rounds half to even), so the view is not reallocated.
+            Mat out = zoomed.view((int) Math.rint(part.rows() * m[0]), (int) Math.rint(part.cols() * m[0]));
+            Imgproc.resize(part, out, new Size(), m[0], m[0], Imgproc.INTER_LINEAR);
+            Mat view = out.submat(0, height, 0, width);
             view.copyTo(dst);
             view.release();
+            out.release();
             return;
         }
         double[] mm = m.clone();

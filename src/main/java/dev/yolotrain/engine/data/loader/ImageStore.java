@@ -1,7 +1,11 @@
 package dev.yolotrain.engine.data.loader;
 
+import dev.yolotrain.engine.data.DatasetException;
 import dev.yolotrain.engine.data.ImageDecoder;
+import dev.yolotrain.engine.data.JpegTurbo;
+import dev.yolotrain.engine.data.augment.TilePixels;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
@@ -78,8 +82,81 @@ final class ImageStore implements AutoCloseable {
         return r == 1 ? new int[] {w0, h0} : new int[] {Math.max(1, (int) (w0 * r)), Math.max(1, (int) (h0 * r))};
     }
 
+    /**
+     * Image i at load size as a mosaic tile; release it after use. A JPEG stored upright at exactly load
+     * size is decoded on demand, only the rectangle asked for, straight into the destination; anything
+     * else (and any image of the RAM cache) is loaded whole.
+     */
+    Tile tile(int i) {
+        if (cache != null) {
+            return new Tile(load(i), null, null, 0, 0);
+        }
+        Path file = files.get(i);
+        byte[] bytes = ImageDecoder.readBytes(file);
+        int[] wh = ImageDecoder.croppableJpegSize(bytes);
+        if (wh != null && Arrays.equals(loadedSize(wh[0], wh[1]), wh)) {
+            return new Tile(null, file, bytes, wh[0], wh[1]);
+        }
+        return new Tile(atLoadSize(ImageDecoder.decode(file, bytes)), null, null, 0, 0);
+    }
+
+    /** A mosaic tile: a loaded image, or a JPEG's bytes decoded a rectangle at a time. */
+    static final class Tile implements TilePixels {
+        private final Loaded loaded;
+        private final Path file;
+        private final byte[] jpeg;
+        private final int width;
+        private final int height;
+
+        private Tile(Loaded loaded, Path file, byte[] jpeg, int width, int height) {
+            this.loaded = loaded;
+            this.file = file;
+            this.jpeg = jpeg;
+            this.width = loaded != null ? loaded.mat().cols() : width;
+            this.height = loaded != null ? loaded.mat().rows() : height;
+        }
+
+        @Override
+        public int width() {
+            return width;
+        }
+
+        @Override
+        public int height() {
+            return height;
+        }
+
+        @Override
+        public void copyTo(int x, int y, Mat to) {
+            if (loaded != null) {
+                TilePixels.of(loaded.mat()).copyTo(x, y, to);
+            } else if (!JpegTurbo.decode(jpeg, width, height, x, y, to)) {
+                // corrupt past the header, or truncated: OpenCV decodes it whole or says why it cannot
+                Mat whole = ImageDecoder.decode(file, jpeg);
+                try {
+                    if (whole.cols() != width || whole.rows() != height) {
+                        throw new DatasetException(file + ": decodes to " + whole.cols() + "x" + whole.rows()
+                                + ", its header says " + width + "x" + height);
+                    }
+                    TilePixels.of(whole).copyTo(x, y, to);
+                } finally {
+                    whole.release();
+                }
+            }
+        }
+
+        void release() {
+            if (loaded != null) {
+                loaded.release();
+            }
+        }
+    }
+
     private Loaded read(int i) {
-        Mat im = ImageDecoder.read(files.get(i));
+        return atLoadSize(ImageDecoder.read(files.get(i)));
+    }
+
+    private Loaded atLoadSize(Mat im) {
         int h0 = im.rows();
         int w0 = im.cols();
         double r = (double) imgSize / Math.max(h0, w0);

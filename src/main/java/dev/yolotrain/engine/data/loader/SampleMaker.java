@@ -78,7 +78,7 @@ final class SampleMaker {
             img = ws.letterboxed;
             if (augment) {
                 Warp warp = perspective.sample(rng, img.cols(), img.rows(), 0);
-                xyxy = warp.apply(img, ws.image, xyxy, candidates, ws.matrix);
+                xyxy = warp.apply(img, ws.image, xyxy, candidates, ws.matrix, ws.zoomed);
                 img = ws.image;
             }
         }
@@ -100,8 +100,9 @@ final class SampleMaker {
 
     /**
      * Image {@code index} and three partners in a mosaic, warped to imgSize×imgSize into {@code dst}.
-     * Only the canvas part the warp reads is painted, and tiles outside it are not even decoded: the
-     * output is the one of the full canvas.
+     * Only the canvas part the warp reads is painted, and tiles outside it are not even read; JPEG
+     * tiles are decoded only where they meet that part, straight into the canvas. The output is the
+     * one of the full canvas.
      */
     private float[][] mosaic(int index, int[] partners, Rng rng, Workspace ws, Mat dst) {
         int s = imgSize;
@@ -112,9 +113,8 @@ final class SampleMaker {
         rng.shuffle(ids);
         Warp warp = perspective.sample(rng, 2 * s, 2 * s, Math.floorDiv(-s, 2));
         int[] region = warp.sourceRegion(2 * s, 2 * s);
-        ImageStore.Loaded[] loaded = new ImageStore.Loaded[4];
+        ImageStore.Tile[] tiles = new ImageStore.Tile[4];
         try {
-            Mat[] tiles = new Mat[4];
             int[][] sizes = new int[4][];
             Mosaic.Placement[] place = new Mosaic.Placement[4];
             float[][][] tileLabels = new float[4][][];
@@ -123,27 +123,31 @@ final class SampleMaker {
                 sizes[k] = store.loadedSize(ids[k]);
                 place[k] = Mosaic.place(k, sizes[k][0], sizes[k][1], s, xc, yc);
                 if (place[k].overlaps(region[0], region[1], region[2], region[3])) {
-                    loaded[k] = store.load(ids[k]);
-                    tiles[k] = loaded[k].mat();
-                    if (tiles[k].cols() != sizes[k][0] || tiles[k].rows() != sizes[k][1]) { // file changed since the scan
-                        sizes[k] = new int[] {tiles[k].cols(), tiles[k].rows()};
+                    tiles[k] = store.tile(ids[k]);
+                    if (tiles[k].width() != sizes[k][0] || tiles[k].height() != sizes[k][1]) { // file changed since the scan
+                        sizes[k] = new int[] {tiles[k].width(), tiles[k].height()};
                         place[k] = Mosaic.place(k, sizes[k][0], sizes[k][1], s, xc, yc);
                     }
                 }
             }
             float[][] xyxy = Mosaic.labels(tileLabels, sizes, place, s);
             if (region[2] > region[0] && region[3] > region[1]) {
-                Mosaic.paint(tiles, place, xc, yc, region[0], region[1], region[2], region[3], ws.canvas);
-                warp.warpImage(ws.canvas, region[0], region[1], dst, ws.matrix);
+                Mat canvas = ws.canvas.view(region[3] - region[1], region[2] - region[0]);
+                try {
+                    Mosaic.paint(tiles, place, xc, yc, region[0], region[1], region[2], region[3], canvas);
+                    warp.warpImage(canvas, region[0], region[1], dst, ws.matrix, ws.zoomed);
+                } finally {
+                    canvas.release();
+                }
             } else {
                 dst.create(s, s, org.opencv.core.CvType.CV_8UC3);
                 dst.setTo(Letterbox.GREY);
             }
             return warp.boxes(xyxy, candidates);
         } finally {
-            for (ImageStore.Loaded l : loaded) {
-                if (l != null) {
-                    l.release();
+            for (ImageStore.Tile t : tiles) {
+                if (t != null) {
+                    t.release();
                 }
             }
         }

@@ -1,11 +1,13 @@
 package dev.yolotrain.engine.data.loader;
 
+import dev.yolotrain.engine.data.augment.GrowingImage;
 import dev.yolotrain.engine.data.augment.HsvAugment;
 import org.opencv.core.Mat;
 
 /** The scratch images one worker reuses from sample to sample; released when the loader closes. */
 final class Workspace implements AutoCloseable {
-    final Mat canvas = new Mat();
+    final GrowingImage canvas = new GrowingImage();
+    final GrowingImage zoomed = new GrowingImage();
     final Mat image = new Mat();
     final Mat second = new Mat();
     final Mat letterboxed = new Mat();
@@ -25,9 +27,11 @@ final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Mat m : new Mat[] {canvas, image, second, letterboxed, hsv, matrix, plane, planeF}) {
+        for (Mat m : new Mat[] {image, second, letterboxed, hsv, matrix, plane, planeF}) {
             m.release();
         }
+        canvas.close();
+        zoomed.close();
         for (Mat m : hsvScratch) {
             m.release();
         }
