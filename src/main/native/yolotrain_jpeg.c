@@ -23,8 +23,9 @@ static void on_error(j_common_ptr c) {
 }
 
 static void on_message(j_common_ptr c, int level) {
-    (void) c;
-    (void) level; /* warnings are counted in num_warnings and checked by the caller; print nothing */
+    if (level < 0) { /* a warning (e.g. premature end of data): counted, checked by the caller; nothing printed */
+        c->err->num_warnings++;
+    }
 }
 
 static void quiet(j_common_ptr c) {

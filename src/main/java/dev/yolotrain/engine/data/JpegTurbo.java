@@ -48,6 +48,9 @@ public final class JpegTurbo {
 
     /** The stored {width, height} from the JPEG header, or null when the header cannot be read. */
     public static int[] size(byte[] jpeg) {
+        if (!available()) {
+            return null;
+        }
         int[] wh = new int[2];
         return nSize(jpeg, jpeg.length, wh) == 0 ? wh : null;
     }
@@ -55,11 +58,15 @@ public final class JpegTurbo {
     /**
      * Decodes the dst.rows()×dst.cols() rectangle at (x, y) of a width×height JPEG into {@code dst} (8-bit
      * BGR, may be a view into a larger image). Returns false, with dst partly written, when the stored size
-     * is not width×height or the data is corrupt or truncated (even where libjpeg would only warn).
+     * is not width×height or the data is corrupt or truncated (even where libjpeg would only warn), or when
+     * the decoder is not {@link #available()}.
      */
     public static boolean decode(byte[] jpeg, int width, int height, int x, int y, Mat dst) {
         if (dst.type() != CvType.CV_8UC3) {
             throw new IllegalArgumentException("expected an 8-bit BGR destination, got type " + dst.type());
+        }
+        if (!available()) {
+            return false;
         }
         if (dst.rows() == 0 || dst.cols() == 0) {
             return true;

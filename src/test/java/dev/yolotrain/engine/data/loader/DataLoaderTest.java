@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.yolotrain.engine.data.DatasetException;
+import dev.yolotrain.engine.data.JpegTurbo;
 import dev.yolotrain.engine.data.LabeledImage;
 import dev.yolotrain.engine.data.augment.AugmentHyp;
 import dev.yolotrain.engine.data.augment.Draw;
@@ -80,6 +81,28 @@ class DataLoaderTest {
         }
         assertEquals(3 * 3, one0.size()); // 3 batches: 4, 4, 2
         assertEquals(2 * 3 * 64 * 64, ((float[]) one0.get(6)).length);
+    }
+
+    @Test
+    void jpegMosaicTilesDecodedInPartGiveTheSameBatchesAsWholeImagesInRam() {
+        assertTrue(JpegTurbo.available(), JpegTurbo.unavailableReason());
+        // 64x48 and 48x64 are at load size (decoded in part, into the canvas); 96x64 and 40x30 are resized whole
+        int[][] sizes = new int[12][];
+        int[][] kinds = {{64, 48}, {48, 64}, {64, 48}, {96, 64}, {64, 48}, {40, 30}};
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = kinds[i % kinds.length];
+        }
+        List<LabeledImage> data = Fixture.dataset(dir, sizes, "jpg");
+        List<Object> partial;
+        try (DataLoader l = training(data, 2).build()) {
+            partial = run(l, 0);
+            partial.addAll(run(l, 1));
+        }
+        try (DataLoader l = training(data, 2).optCacheRam(true).build()) {
+            List<Object> whole = run(l, 0);
+            whole.addAll(run(l, 1));
+            assertSameBatches(whole, partial);
+        }
     }
 
     @Test

@@ -5,25 +5,37 @@ import dev.yolotrain.engine.data.augment.Draw;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
+import org.opencv.core.Size;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
 
-/** Small PNG datasets written by the tests: image i holds one box of class i % 12 in colour COLOURS[i % 12]. */
+/** Small PNG (or JPEG) datasets written by the tests: image i holds one box of class i % 12 in colour COLOURS[i % 12]. */
 final class Fixture {
 
     private Fixture() {}
 
     /** One image per {w, h}; the box covers the middle of the image, a little off-centre. */
     static List<LabeledImage> dataset(Path dir, int[][] sizes) {
+        return dataset(dir, sizes, "png");
+    }
+
+    /** As {@link #dataset(Path, int[][])} in the given format; JPEGs get a smooth noise background (lossy anyway). */
+    static List<LabeledImage> dataset(Path dir, int[][] sizes, String ext) {
         List<LabeledImage> out = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
             int w = sizes[i][0];
             int h = sizes[i][1];
             Mat m = Draw.black(w, h);
+            if (ext.equals("jpg")) {
+                Core.randu(m, 0, 255);
+                Imgproc.GaussianBlur(m, m, new Size(0, 0), 1.5);
+            }
             int c = i % Draw.COLOURS.length;
             float[] box = Draw.box(m, c, w / 5 + i % 3, h / 4, w * 3 / 5 + i % 4, h * 2 / 3, Draw.COLOURS[c]);
-            Path p = dir.resolve(String.format("im%03d.png", i));
+            Path p = dir.resolve(String.format("im%03d.%s", i, ext));
             Imgcodecs.imwrite(p.toString(), m);
             m.release();
             out.add(new LabeledImage(p, dir.resolve(String.format("im%03d.txt", i)), w, h, new float[][] {box}));
