@@ -4,6 +4,9 @@
 # CUDA image: see Dockerfile.cuda.
 
 FROM maven:3.9-eclipse-temurin-17 AS build
+# gcc + libjpeg-turbo headers: the loader's native JPEG decoder (src/main/native) is built with the jar.
+RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libjpeg-turbo8-dev \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
@@ -13,7 +16,8 @@ RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre-jammy
 # curl for the health check; setpriv (util-linux, already in the base) ties training children to the worker.
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+# libjpeg-turbo8: what the loader's native JPEG decoder links to (without it the loader falls back to OpenCV).
+RUN apt-get update && apt-get install -y --no-install-recommends curl libjpeg-turbo8 && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 yolotrain \
  && useradd --system --uid 10001 --gid yolotrain --home-dir /app --shell /usr/sbin/nologin yolotrain \
  && mkdir -p /app /data /opt/djl && chown yolotrain:yolotrain /data /opt/djl
