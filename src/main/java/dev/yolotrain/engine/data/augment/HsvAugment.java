@@ -21,29 +21,26 @@ public final class HsvAugment {
     }
 
     /**
-     * Applies gains (h, s, v) to the BGR image {@code im} in place; {@code hsv} and {@code scratch}
-     * (3 planes and a table) are Mats reused between calls. Hue becomes floor(h·gain) mod 180 (a lookup
-     * table); saturation and value become floor(x·gain) clipped to 255, computed as a scaled conversion
-     * (single precision, the same as the table but for products within ~1e-5 of an integer).
+     * Applies gains (h, s, v) to the BGR image {@code im} in place; {@code hsv} and {@code scratch} are
+     * Mats reused between calls. On the image's 8-bit HSV form, hue becomes floor(h·gain) mod 180 and
+     * saturation and value become floor(x·gain) clipped to 255: YOLOv5's three lookup tables. (Per plane:
+     * OpenCV's lookup on a 3-channel image with a 3-channel table measured 2x slower.)
      */
     public static void apply(Mat im, double[] gains, Mat hsv, Mat[] scratch) {
-        byte[] hue = new byte[256];
-        for (int x = 0; x < 256; x++) {
-            hue[x] = (byte) (int) ((x * gains[0]) % 180);
-        }
+        byte[] table = new byte[256];
         Imgproc.cvtColor(im, hsv, Imgproc.COLOR_BGR2HSV);
         List<Mat> planes = new ArrayList<>(3);
+        Mat lut = scratch[3];
+        lut.create(1, 256, CvType.CV_8U);
         for (int c = 0; c < 3; c++) {
+            for (int x = 0; x < 256; x++) {
+                double y = x * gains[c];
+                table[x] = (byte) (int) (c == 0 ? y % 180 : Math.min(255, Math.max(0, y)));
+            }
+            lut.put(0, 0, table);
             Mat plane = scratch[c];
             Core.extractChannel(hsv, plane, c);
-            if (c == 0) {
-                Mat lut = scratch[3];
-                lut.create(1, 256, CvType.CV_8U);
-                lut.put(0, 0, hue);
-                Core.LUT(plane, lut, plane);
-            } else {
-                plane.convertTo(plane, CvType.CV_8U, gains[c], -0.5); // round(x·g − 0.5) = floor(x·g)
-            }
+            Core.LUT(plane, lut, plane);
             planes.add(plane);
         }
         Core.merge(planes, hsv);

@@ -40,6 +40,28 @@ class HsvFlipMixupTest {
         assertEquals(Math.floor(a[0] * 1.5) % 180, b[0], 2);
         assertEquals(Math.floor(a[1] * 0.5), b[1], 3);
         assertEquals(Math.floor(a[2] * 0.8), b[2], 2);
+        // every pixel exactly: through OpenCV's HSV form and YOLOv5's tables (floor, hue mod 180, clip at 255)
+        Mat noise = new Mat(64, 96, org.opencv.core.CvType.CV_8UC3);
+        Core.randu(noise, 0, 256);
+        for (double[] gg : new double[][] {{1.013, 1.6, 0.7}, {0.987, 0.31, 1.39}}) {
+            Mat hsv = new Mat();
+            Imgproc.cvtColor(noise, hsv, Imgproc.COLOR_BGR2HSV);
+            byte[] px = new byte[(int) hsv.total() * 3];
+            hsv.get(0, 0, px);
+            for (int i = 0; i < px.length; i++) {
+                int x = px[i] & 0xFF;
+                double y = x * gg[i % 3];
+                px[i] = (byte) (int) (i % 3 == 0 ? y % 180 : Math.min(255, y));
+            }
+            hsv.put(0, 0, px);
+            Mat want = new Mat();
+            Imgproc.cvtColor(hsv, want, Imgproc.COLOR_HSV2BGR);
+            Mat got = noise.clone();
+            HsvAugment.apply(got, gg, new Mat(), HsvAugment.scratch());
+            Mat d = new Mat();
+            Core.absdiff(want, got, d);
+            assertEquals(0, Core.norm(d, Core.NORM_INF), "gains " + java.util.Arrays.toString(gg));
+        }
         double[] gains = HsvAugment.sampleGains(new Rng(3), 0.015, 0.7, 0.4);
         assertTrue(Math.abs(gains[0] - 1) <= 0.015 && Math.abs(gains[1] - 1) <= 0.7 && Math.abs(gains[2] - 1) <= 0.4);
     }
