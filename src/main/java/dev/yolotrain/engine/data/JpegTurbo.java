@@ -1,49 +1,22 @@
 package dev.yolotrain.engine.data;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
 /**
- * JPEG decoding with the system's libjpeg-turbo through the small JNI library built from src/main/native
- * (bundled in the jar when the build machine had gcc and libjpeg-turbo's headers). It decodes about 4x
+ * JPEG decoding with the system's libjpeg-turbo through the loader's {@link NativeLibrary}. It decodes about 4x
  * faster than OpenCV's bundled decoder, into an image the caller owns, and can decode just a rectangle.
  * Pixels are the same as OpenCV's (both are libjpeg-turbo with its default, exact integer IDCT): tests
  * check it. When the library is missing or cannot load, {@link #available()} is false and callers use
- * OpenCV; {@code -Dyolotrain.jpeg.native=false} forces that.
+ * OpenCV.
  */
 public final class JpegTurbo {
 
-    private static final String LIBRARY = "yolotrain_jpeg";
-    private static final Object LOCK = new Object();
-    private static volatile Boolean available;
-    private static String unavailableReason = "";
-
     private JpegTurbo() {}
 
-    /** True when the native decoder is loaded (loads it on the first call). */
+    /** True when the native decoder is loaded (see {@link NativeLibrary}). */
     public static boolean available() {
-        Boolean a = available;
-        if (a == null) {
-            synchronized (LOCK) {
-                if (available == null) {
-                    available = load();
-                }
-                a = available;
-            }
-        }
-        return a;
-    }
-
-    /** Why {@link #available()} is false ("" when it is true). */
-    public static String unavailableReason() {
-        available();
-        return unavailableReason;
+        return NativeLibrary.available();
     }
 
     /** The stored {width, height} from the JPEG header, or null when the header cannot be read. */
@@ -87,42 +60,6 @@ public final class JpegTurbo {
             return null;
         }
         return m;
-    }
-
-    private static boolean load() {
-        if (!Boolean.parseBoolean(System.getProperty("yolotrain.jpeg.native", "true"))) {
-            unavailableReason = "disabled by -Dyolotrain.jpeg.native=false";
-            return false;
-        }
-        String platform = platform();
-        String resource = "/native/" + platform + "/lib" + LIBRARY + ".so";
-        try (InputStream in = JpegTurbo.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                unavailableReason = "not built for " + platform + " (needs gcc and libjpeg-turbo's headers at build time)";
-                return false;
-            }
-            OpenCv.load(); // the decoder writes into Mats
-            Path dir = Files.createTempDirectory("yolotrain-native");
-            Path lib = dir.resolve("lib" + LIBRARY + ".so");
-            Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                System.load(lib.toString());
-            } finally { // the mapping stays valid after the file is gone
-                Files.deleteIfExists(lib);
-                Files.deleteIfExists(dir);
-            }
-            return true;
-        } catch (IOException | LinkageError e) {
-            unavailableReason = "cannot load: " + e.getMessage();
-            return false;
-        }
-    }
-
-    private static String platform() {
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86-64" : arch;
-        return (os.contains("linux") ? "linux" : os.replace(' ', '-')) + "-" + a.replace("x86-64", "x86_64");
     }
 
     private static native int nSize(byte[] data, int len, int[] out);

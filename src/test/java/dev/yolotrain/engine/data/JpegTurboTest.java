@@ -74,7 +74,7 @@ class JpegTurboTest {
     @Test
     void isBuiltAndLoadsHere() {
         // The build compiles it where gcc and libjpeg-turbo's headers are (.ci/run installs them).
-        assertTrue(JpegTurbo.available(), "native JPEG decoder: " + JpegTurbo.unavailableReason());
+        assertTrue(JpegTurbo.available(), "native library: " + dev.yolotrain.engine.data.NativeLibrary.unavailableReason());
     }
 
     @Test

@@ -85,7 +85,7 @@ class DataLoaderTest {
 
     @Test
     void jpegMosaicTilesDecodedInPartGiveTheSameBatchesAsWholeImagesInRam() {
-        assertTrue(JpegTurbo.available(), JpegTurbo.unavailableReason());
+        assertTrue(JpegTurbo.available(), dev.yolotrain.engine.data.NativeLibrary.unavailableReason());
         // 64x48 and 48x64 are at load size (decoded in part, into the canvas); 96x64 and 40x30 are resized whole
         int[][] sizes = new int[12][];
         int[][] kinds = {{64, 48}, {48, 64}, {64, 48}, {96, 64}, {64, 48}, {40, 30}};
