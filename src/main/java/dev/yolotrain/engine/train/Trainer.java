@@ -14,6 +14,7 @@ import dev.yolotrain.engine.data.DataConfig;
 import dev.yolotrain.engine.data.DataConfigParser;
 import dev.yolotrain.engine.data.DatasetReport;
 import dev.yolotrain.engine.data.DatasetScanner;
+import dev.yolotrain.engine.data.NativeLibrary;
 import dev.yolotrain.engine.data.loader.DataLoader;
 import dev.yolotrain.engine.loss.LossHyp;
 import dev.yolotrain.engine.loss.YoloLoss;
@@ -97,6 +98,8 @@ public final class Trainer {
             groups.disableFrozenGradients(net.namedParameters());
             events.onLog(graph.parameterCount() + " parameters, " + String.format(Locale.ROOT, "%.1f", graph.gflops(opt.imgSize(), opt.imgSize()))
                     + " GFLOPs at " + opt.imgSize() + ", device " + device);
+            events.onLog(NativeLibrary.available() ? "JPEG decoding: libjpeg-turbo (native)"
+                    : "JPEG decoding: OpenCV (native library " + NativeLibrary.unavailableReason() + "; slower, same pixels)");
 
             if (resumed == null && !opt.noautoanchor()) {
                 new AnchorCheck(events).run(net, report.split("train").images(), opt.imgSize(), hyp.get("anchor_t"), opt.seed());
