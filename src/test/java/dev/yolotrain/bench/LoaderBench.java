@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * Training-loader throughput: mosaic on, default hyp, shuffle, batches of B at size S with T worker
- * threads; W warm-up batches, then N timed ones. Prints one RESULT line (wall and process CPU time).
+ * threads; W warm-up batches, then N timed ones, each taken as floats. Prints one RESULT line (wall and process CPU time).
  * Usage: bench/loader (which also runs YOLOv5's loader); directly:
  * LoaderBench IMAGES_DIR THREADS [batches=8] [warmup=2] [batch=64] [img=640] [cache=false]
  * (-Dbench.threads=true also prints the CPU time of each Java thread)
@@ -42,8 +42,11 @@ public final class LoaderBench {
                 try (Epoch ep = loader.epoch(e)) {
                     while (ep.hasNext() && done < warmup + batches) {
                         try (Batch b = ep.next()) {
+                            // the float batch in [0, 1] (the loader's contract), though the trainer itself takes
+                            // the bytes and scales them on its device
+                            float[] floats = b.images();
                             if (done >= warmup) {
-                                counted += b.size();
+                                counted += floats.length / (3 * b.height() * b.width());
                             }
                         }
                         done++;

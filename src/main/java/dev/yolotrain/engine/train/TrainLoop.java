@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -122,7 +121,7 @@ final class TrainLoop {
                     float[] items;
                     int imgSize;
                     try (b; NDManager step = root.newSubManager()) {
-                        NDArray x = step.create(b.images(), new Shape(b.size(), 3, b.height(), b.width()));
+                        NDArray x = BatchImages.of(step, b);
                         imgSize = Math.max(b.height(), b.width());
                         if (opt.multiScale()) {
                             int sz = (int) ((opt.imgSize() * 0.5 + rnd.nextInt((int) (opt.imgSize() * 1.5) + gs

@@ -53,9 +53,7 @@ public final class Validator {
                     for (int from = 0; from < b.size(); from += CHUNK) {
                         int n = Math.min(CHUNK, b.size() - from);
                         try (NDManager chunk = step.newSubManager()) {
-                            float[] pixels = new float[n * 3 * b.height() * b.width()];
-                            System.arraycopy(b.images(), from * pixels.length / n, pixels, 0, pixels.length);
-                            NDArray x = chunk.create(pixels, new Shape(n, 3, b.height(), b.width()));
+                            NDArray x = BatchImages.of(chunk, b, from, n);
                             NDList out = net.forward(ps, new NDList(x), false);
                             float[] decoded = out.get(0).toFloatArray();
                             int perImage = decoded.length / n;

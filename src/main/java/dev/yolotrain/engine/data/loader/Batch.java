@@ -5,31 +5,39 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One batch: images as float RGB CHW in [0, 1] and targets as rows (image index in the batch, class,
- * x, y, w, h), normalised xywh. close() hands the image buffer back to the loader for reuse: do not
- * touch {@link #images()} after it (a batch that is never closed is simply garbage collected).
+ * One batch: images as RGB CHW, 8-bit ({@link #pixels()}) or float in [0, 1] ({@link #images()}, made on
+ * first use), and targets as rows (image index in the batch, class, x, y, w, h), normalised xywh. The
+ * trainer takes the bytes and scales them on its device, as YOLOv5 does: a quarter of the memory and of
+ * the copies. close() hands the buffers back to the loader for reuse: do not touch {@link #pixels()} or
+ * {@link #images()} after it (a batch that is never closed is simply garbage collected).
  */
 public final class Batch implements AutoCloseable {
     private final int index;
     private final int height;
     private final int width;
-    private final float[] images;
+    /** The scale from a byte to its float value, value · (float) (1/255): one rounding, as a scaled conversion in OpenCV or LibTorch. */
+    public static final float SCALE = (float) (1 / 255.0);
+
+    private final byte[] pixels;
+    private float[] images;
     private final float[] targets;
     private final List<Path> paths;
     private final List<ImageShape> shapes;
-    private final BufferPool pool;
+    private final BufferPool<byte[]> pool;
+    private final BufferPool<float[]> floatPool;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Batch(int index, int height, int width, float[] images, float[] targets, List<Path> paths,
-            List<ImageShape> shapes, BufferPool pool) {
+    Batch(int index, int height, int width, byte[] pixels, float[] targets, List<Path> paths,
+            List<ImageShape> shapes, BufferPool<byte[]> pool, BufferPool<float[]> floatPool) {
         this.index = index;
         this.height = height;
         this.width = width;
-        this.images = images;
+        this.pixels = pixels;
         this.targets = targets;
         this.paths = paths;
         this.shapes = shapes;
         this.pool = pool;
+        this.floatPool = floatPool;
     }
 
     /** Position of this batch in its epoch. */
@@ -49,8 +57,27 @@ public final class Batch implements AutoCloseable {
         return width;
     }
 
-    /** size × 3 × height × width floats. */
-    public float[] images() {
+    /** size × 3 × height × width bytes, RGB planes per image (unsigned: {@code b & 0xFF}). */
+    public byte[] pixels() {
+        if (closed.get()) {
+            throw new IllegalStateException("batch " + index + " is closed");
+        }
+        return pixels;
+    }
+
+    /** size × 3 × height × width floats in [0, 1]: {@link #pixels()} · {@link #SCALE}, made on the first call. */
+    public synchronized float[] images() {
+        if (closed.get()) {
+            throw new IllegalStateException("batch " + index + " is closed");
+        }
+        if (images == null) {
+            byte[] px = pixels();
+            float[] f = floatPool != null ? floatPool.take(px.length) : new float[px.length];
+            for (int i = 0; i < px.length; i++) {
+                f[i] = (px[i] & 0xFF) * SCALE;
+            }
+            images = f;
+        }
         return images;
     }
 
@@ -76,7 +103,12 @@ public final class Batch implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true) && pool != null) {
-            pool.give(images);
+            pool.give(pixels);
+            synchronized (this) {
+                if (images != null && floatPool != null) {
+                    floatPool.give(images);
+                }
+            }
         }
     }
 }

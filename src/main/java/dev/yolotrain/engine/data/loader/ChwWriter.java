@@ -4,13 +4,13 @@ import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
-/** 8-bit BGR HWC → float RGB CHW in [0, 1] (value / 255), with optional flips, all in OpenCV but the last copy. */
+/** 8-bit BGR HWC → 8-bit RGB CHW (the batch's planes), with optional flips. */
 final class ChwWriter {
 
     private ChwWriter() {}
 
     /** Writes {@code bgr} (h×w CV_8UC3; flipped in place when asked) at {@code out[offset ..]} as planes R, G, B. */
-    static void write(Mat bgr, Workspace ws, float[] out, int offset, boolean flipUd, boolean flipLr) {
+    static void write(Mat bgr, Workspace ws, byte[] out, int offset, boolean flipUd, boolean flipLr) {
         if (bgr.type() != CvType.CV_8UC3) {
             throw new IllegalArgumentException("expected an 8-bit BGR image, got type " + bgr.type());
         }
@@ -18,11 +18,10 @@ final class ChwWriter {
             Core.flip(bgr, bgr, flipUd && flipLr ? -1 : flipUd ? 0 : 1);
         }
         int plane = bgr.rows() * bgr.cols();
-        float[] tmp = ws.floats(plane);
+        byte[] tmp = ws.bytes(plane);
         for (int c = 0; c < 3; c++) {
             Core.extractChannel(bgr, ws.plane, 2 - c); // R, G, B from B, G, R
-            ws.plane.convertTo(ws.planeF, CvType.CV_32F, 1 / 255.0);
-            ws.planeF.get(0, 0, tmp);
+            ws.plane.get(0, 0, tmp);
             System.arraycopy(tmp, 0, out, offset + c * plane, plane);
         }
     }

@@ -45,7 +45,8 @@ public final class DataLoader implements AutoCloseable {
     private final ExecutorService pool;
     private final BlockingQueue<Workspace> workspaces;
     private final List<Workspace> allWorkspaces = new ArrayList<>();
-    private final BufferPool buffers;
+    private final BufferPool<byte[]> buffers;
+    private final BufferPool<float[]> floatBuffers;
     private volatile double[] maps;
     private Epoch current;
     private Epoch next;
@@ -83,7 +84,8 @@ public final class DataLoader implements AutoCloseable {
             allWorkspaces.add(w);
             workspaces.add(w);
         }
-        this.buffers = new BufferPool(b.prefetch + 1);
+        this.buffers = new BufferPool<>(b.prefetch + 1, byte[]::new);
+        this.floatBuffers = new BufferPool<>(1, float[]::new);
         if (b.cacheRam) {
             fillCache();
         }
@@ -179,7 +181,7 @@ public final class DataLoader implements AutoCloseable {
         int h = rect != null ? rect.shapes()[b][0] : cfg.imgSize;
         int w = rect != null ? rect.shapes()[b][1] : cfg.imgSize;
         int per = 3 * h * w;
-        float[] images = buffers.take((to - from) * per);
+        byte[] pixels = buffers.take((to - from) * per);
         List<float[]> rows = new ArrayList<>();
         List<Path> files = new ArrayList<>(to - from);
         List<ImageShape> shapes = new ArrayList<>(to - from);
@@ -193,7 +195,7 @@ public final class DataLoader implements AutoCloseable {
                 int index = order[p];
                 SampleMaker.Sample s;
                 try {
-                    s = maker.make(index, order, Rng.of(cfg.seed, epoch, p), h, w, ws, images, (p - from) * per);
+                    s = maker.make(index, order, Rng.of(cfg.seed, epoch, p), h, w, ws, pixels, (p - from) * per);
                 } catch (RuntimeException e) {
                     throw new DatasetException(paths.get(index) + ": cannot load sample: " + e.getMessage(), e);
                 }
@@ -207,14 +209,15 @@ public final class DataLoader implements AutoCloseable {
         } finally {
             workspaces.put(ws);
             if (!done) {
-                buffers.give(images);
+                buffers.give(pixels);
             }
         }
         float[] targets = new float[rows.size() * 6];
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, targets, 6 * i, 6);
         }
-        return new Batch(b, h, w, images, targets, List.copyOf(files), java.util.Collections.unmodifiableList(shapes), buffers);
+        return new Batch(b, h, w, pixels, targets, List.copyOf(files), java.util.Collections.unmodifiableList(shapes), buffers,
+                floatBuffers);
     }
 
     private void fillCache() {
@@ -257,5 +260,6 @@ public final class DataLoader implements AutoCloseable {
         allWorkspaces.forEach(Workspace::close);
         store.close();
         buffers.clear();
+        floatBuffers.clear();
     }
 }

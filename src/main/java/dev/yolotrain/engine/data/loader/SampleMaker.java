@@ -46,12 +46,12 @@ final class SampleMaker {
     }
 
     /**
-     * Writes sample {@code index} as float CHW into {@code out} at {@code offset} (outH×outW) and returns
+     * Writes sample {@code index} as 8-bit RGB CHW into {@code out} at {@code offset} (outH×outW) and returns
      * its normalised xywh labels.
      *
      * @param partners the epoch's index list mosaic partners are drawn from
      */
-    Sample make(int index, int[] partners, Rng rng, int outH, int outW, Workspace ws, float[] out, int offset) {
+    Sample make(int index, int[] partners, Rng rng, int outH, int outW, Workspace ws, byte[] out, int offset) {
         Mat img;
         float[][] xyxy;
         ImageShape shape = null;

@@ -15,19 +15,18 @@ final class Workspace implements AutoCloseable {
     final Mat[] hsvScratch = HsvAugment.scratch();
     final Mat matrix = new Mat();
     final Mat plane = new Mat();
-    final Mat planeF = new Mat();
-    float[] floats = new float[0];
+    byte[] bytes = new byte[0];
 
-    float[] floats(int n) {
-        if (floats.length != n) {
-            floats = new float[n];
+    byte[] bytes(int n) {
+        if (bytes.length != n) {
+            bytes = new byte[n];
         }
-        return floats;
+        return bytes;
     }
 
     @Override
     public void close() {
-        for (Mat m : new Mat[] {image, second, letterboxed, hsv, matrix, plane, planeF}) {
+        for (Mat m : new Mat[] {image, second, letterboxed, hsv, matrix, plane}) {
             m.release();
         }
         canvas.close();
