@@ -34,6 +34,8 @@ class JobApiTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     Api admin;
     String datasetId;
 
@@ -142,6 +144,32 @@ class JobApiTest {
         assertThat(bob.get("/api/v1/datasets/" + bobs).status()).isEqualTo(200);
         // only admin keys make keys
         problem(bob.postJson("/api/v1/keys", Map.of("name", "eve")), 403, null, null, "admin");
+    }
+
+    @Test
+    void browsersOpenTheEventStreamWithAShortLivedTicketForThatJobOnly() throws Exception {
+        String jobId = admin.postJson("/api/v1/jobs", job()).json().get("id").asString();
+        String other = admin.postJson("/api/v1/jobs", job()).json().get("id").asString();
+        assertThat(admin.post("/api/v1/jobs/" + jobId + "/cancel").status()).isEqualTo(202); // a finished stream
+        Api.Res t = admin.post("/api/v1/jobs/" + jobId + "/events/ticket");
+        assertThat(t.status()).as(t.toString()).isEqualTo(200);
+        String ticket = t.json().get("ticket").asString();
+        assertThat(t.json().get("url").asString()).isEqualTo("/api/v1/jobs/" + jobId + "/events?ticket=" + ticket);
+
+        Api anon = admin.as(null);
+        List<Sse.Event> events = Sse.collect(anon, t.json().get("url").asString()).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(events).extracting(Sse.Event::name).contains("status");
+        assertThat(events.get(events.size() - 1).data().get("status").asString()).isEqualTo("CANCELLED");
+
+        problem(anon.get("/api/v1/jobs/" + other + "/events?ticket=" + ticket), 401, null, null, "another job");
+        problem(anon.get("/api/v1/jobs/" + jobId + "/events?ticket=" + ticket + "x"), 401, null, null, "stream ticket");
+        problem(anon.get("/api/v1/jobs/" + jobId + "?ticket=" + ticket), 401, null, null, "stream ticket"); // events only
+        // another tenant gets no ticket for this job
+        Api bob = admin.as(admin.postJson("/api/v1/keys", Map.of("name", "bob2")).json().get("key").asString());
+        assertThat(bob.post("/api/v1/jobs/" + jobId + "/events/ticket").status()).isEqualTo(404);
+        // expired: the same ticket after its time
+        jdbc.update("UPDATE stream_ticket SET expires_at = now() - interval '1 second'");
+        problem(anon.get("/api/v1/jobs/" + jobId + "/events?ticket=" + ticket), 401, null, null, "expired");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.yolotrain.service.job.EpochRow;
 import dev.yolotrain.service.job.JobService;
 import dev.yolotrain.service.job.TrainingJob;
 import dev.yolotrain.service.security.Caller;
+import dev.yolotrain.service.security.StreamTickets;
 import dev.yolotrain.service.storage.Storage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,13 +51,16 @@ public class JobOutputController {
     private final SseHub hub;
     private final Storage storage;
     private final ObjectMapper json;
+    private final StreamTickets tickets;
 
-    public JobOutputController(JobService jobs, EpochMetrics metrics, SseHub hub, Storage storage, ObjectMapper json) {
+    public JobOutputController(JobService jobs, EpochMetrics metrics, SseHub hub, Storage storage, ObjectMapper json,
+            StreamTickets tickets) {
         this.jobs = jobs;
         this.metrics = metrics;
         this.hub = hub;
         this.storage = storage;
         this.json = json;
+        this.tickets = tickets;
     }
 
     @GetMapping("/metrics")
@@ -98,9 +103,24 @@ public class JobOutputController {
                 n.path("images_per_second").asDouble(), n.path("fitness").asDouble());
     }
 
+    @PostMapping("/events/ticket")
+    @Operation(summary = "A ticket for the event stream, for browsers: new EventSource(url) with the returned url",
+            description = "EventSource cannot send an Authorization header. The ticket opens this job's events only, "
+                    + "for 5 minutes (a connection opened in time stays open).")
+    public Map<String, Object> ticket(Caller caller, @PathVariable UUID id) {
+        jobs.get(caller.tenant(), id);
+        StreamTickets.Ticket t = tickets.issue(caller, id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ticket", t.ticket());
+        out.put("expiresAt", t.expiresAt().toString());
+        out.put("url", "/api/v1/jobs/" + id + "/events?ticket=" + t.ticket());
+        return out;
+    }
+
     @GetMapping(value = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live events (SSE): 'status', 'epoch' (every results.csv column) and 'progress'",
-            description = "The stream starts with the job's history (each recorded epoch, then its status) and ends after a terminal status.")
+            description = "The stream starts with the job's history (each recorded epoch, then its status) and ends after a terminal status. "
+                    + "Authorization: the API key, or ?ticket= from POST .../events/ticket (for EventSource).")
     public SseEmitter events(Caller caller, @PathVariable UUID id) {
         jobs.get(caller.tenant(), id);
         SseEmitter emitter = new SseEmitter(3_600_000L);
