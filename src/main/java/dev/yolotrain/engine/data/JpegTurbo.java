@@ -48,10 +48,13 @@ public final class JpegTurbo {
         return nDecode(jpeg, jpeg.length, dst.dataAddr(), step, width, height, x, y, dst.cols(), dst.rows()) == 0;
     }
 
+    /** Larger images are left to OpenCV, which refuses them with its own limit (the same number). */
+    static final long MAX_PIXELS = 1L << 30;
+
     /** The whole image as stored (EXIF orientation not applied), or null when it cannot be decoded here. */
     public static Mat decode(byte[] jpeg) {
         int[] wh = size(jpeg);
-        if (wh == null || wh[0] <= 0 || wh[1] <= 0) {
+        if (wh == null || wh[0] <= 0 || wh[1] <= 0 || (long) wh[0] * wh[1] > MAX_PIXELS) {
             return null;
         }
         Mat m = new Mat(wh[1], wh[0], CvType.CV_8UC3);

@@ -115,6 +115,39 @@ class JpegTurboTest {
     }
 
     @Test
+    void survivesDamagedFiles() {
+        // a crash here would take the whole training process down: damaged bytes must give "no" or an image
+        Random r = new Random(11);
+        byte[][] sources = variants();
+        int decoded = 0;
+        for (int k = 0; k < 600; k++) {
+            byte[] jpeg = sources[k % sources.length].clone();
+            int flips = 1 + r.nextInt(8);
+            for (int f = 0; f < flips; f++) {
+                jpeg[r.nextInt(jpeg.length)] = (byte) r.nextInt(256);
+            }
+            if (r.nextInt(4) == 0) {
+                jpeg = Arrays.copyOf(jpeg, r.nextInt(jpeg.length));
+            }
+            int[] wh = JpegTurbo.size(jpeg);
+            Mat whole = JpegTurbo.decode(jpeg);
+            if (whole != null) {
+                decoded++;
+                assertEquals(CvType.CV_8UC3, whole.type());
+                whole.release();
+            }
+            if (wh != null && wh[0] > 0 && wh[1] > 0 && (long) wh[0] * wh[1] < 4_000_000) {
+                int x = r.nextInt(wh[0]);
+                int y = r.nextInt(wh[1]);
+                Mat dst = new Mat(1 + r.nextInt(wh[1] - y), 1 + r.nextInt(wh[0] - x), CvType.CV_8UC3);
+                JpegTurbo.decode(jpeg, wh[0], wh[1], x, y, dst);
+                dst.release();
+            }
+        }
+        assertTrue(decoded > 0 && decoded < 600, "some damaged files still decode, most do not: " + decoded);
+    }
+
+    @Test
     void refusesWrongSizesTruncatedAndCorruptData() {
         byte[] jpeg = variants()[0];
         Mat dst = new Mat(10, 10, CvType.CV_8UC3);
