@@ -106,6 +106,12 @@ class EndToEndTest {
         assertThat(w.json().get("tensors").asInt()).isGreaterThan(100);
         Api.Res bad = api.postMultipart("/api/v1/weights", Map.of("file", "nope".getBytes()));
         assertThat(bad.status()).isEqualTo(400);
+        // a YOLOv5 .pt as train.py saves it (tools/make_pt_reference.py) is accepted as it is
+        Api.Res pt = api.postMultipart("/api/v1/weights", Map.of("file",
+                java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/pt/tiny_ckpt.pt")), "name", "tiny.pt"));
+        assertThat(pt.status()).as(pt.toString()).isEqualTo(201);
+        assertThat(pt.json().get("format").asString()).isEqualTo("pt");
+        assertThat(pt.json().get("tensors").asInt()).isEqualTo(349);
         // a job that starts from the uploaded weights
         Api.Res fromWeights = api.postJson("/api/v1/jobs", Map.of("datasetId", datasetId, "epochs", 1, "batchSize", 8,
                 "imgSize", 64, "workers", 1, "weights", w.json().get("ref").asString()));

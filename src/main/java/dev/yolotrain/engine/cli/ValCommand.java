@@ -62,8 +62,8 @@ final class ValCommand implements Callable<Integer> {
         ModelConfig mc;
         if (cfg != null) {
             mc = BuiltinModels.load(cfg);
-        } else if (w.checkpoint() != null) {
-            mc = ModelConfigParser.parse(w.checkpoint().cfgYaml(), "checkpoint cfg");
+        } else if (w.cfgYaml() != null) {
+            mc = ModelConfigParser.parse(w.cfgYaml(), weights + " model yaml");
         } else {
             throw new ConfigException("--weights " + weights + " is a plain state dict: give --cfg too");
         }

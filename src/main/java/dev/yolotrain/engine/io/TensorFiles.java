@@ -14,8 +14,10 @@ import java.util.zip.ZipFile;
 /** Reads a tensor file of either supported format, chosen by content rather than by file name. */
 public final class TensorFiles {
 
-    static final String PT_MESSAGE = "this is a PyTorch .pt pickle archive; .pt pickles are not read. "
-            + "Export a state_dict as .safetensors or .npz as config_document/ckpt_yolov5_v4/README.md explains";
+    static final String PT_MESSAGE = "this is a PyTorch .pt archive, not a tensor file: it is read as starting "
+            + "weights (--weights, POST /api/v1/weights)";
+    static final String LEGACY_PT_MESSAGE = "this is a legacy (PyTorch < 1.6) .pt pickle, which is not read: re-save it "
+            + "with a newer torch, or export a state_dict as .safetensors or .npz as config_document/ckpt_yolov5_v4/README.md explains";
 
     /** Start of a legacy (pre-1.6, non-zip) torch.save file: pickle protocol 2 and torch's magic number. */
     private static final byte[] LEGACY_TORCH_MAGIC = {(byte) 0x80, 0x02, (byte) 0x8a, 0x0a, 0x6c, (byte) 0xfc,
@@ -26,7 +28,7 @@ public final class TensorFiles {
 
     /**
      * A zip archive is read as .npz (metadata empty), anything else as safetensors. PyTorch .pt
-     * files, zip or legacy, are refused with a message that says how to convert them.
+     * files are refused with a message that says where they are read ({@link TorchArchive}).
      */
     public static TensorFile read(Path file) {
         byte[] head;
@@ -41,7 +43,7 @@ public final class TensorFiles {
             return new TensorFile(Npz.read(file), Map.of()); // Npz.read refuses .pt zips itself
         }
         if (Arrays.equals(head, LEGACY_TORCH_MAGIC)) {
-            throw new TensorFileException(file + ": " + PT_MESSAGE);
+            throw new TensorFileException(file + ": " + LEGACY_PT_MESSAGE);
         }
         return SafeTensors.read(file);
     }
@@ -59,6 +61,22 @@ public final class TensorFiles {
             return true;
         }
         return head[2] == 3 && head[3] == 4 && (head[4] | head[5] | head[6] | head[7]) != 0;
+    }
+
+    /** True when the file is a torch.save zip archive (read with {@link TorchArchive}); false for anything else. */
+    public static boolean isTorchArchive(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (!isZip(in.readNBytes(8))) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return isTorchArchive(zip);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** torch.save zips hold ARCHIVE/data.pkl (older ones a bare data.pkl). */

@@ -63,17 +63,17 @@ final class TrainSetup {
         return WeightsFile.read(p);
     }
 
-    /** --cfg wins; else the architecture stored in a yolotrain checkpoint; else an error. */
+    /** --cfg wins; else the architecture stored with the weights (a yolotrain checkpoint, a YOLOv5 .pt); else an error. */
     static ModelConfig modelConfig(TrainOptions opt, WeightsFile w, Checkpoint resumed, int nc) {
         ModelConfig cfg;
         if (resumed != null) {
             cfg = ModelConfigParser.parse(resumed.cfgYaml(), "checkpoint cfg");
         } else if (opt.cfg() != null && !opt.cfg().isBlank()) {
             cfg = BuiltinModels.load(opt.cfg());
-        } else if (w != null && w.checkpoint() != null) {
-            cfg = ModelConfigParser.parse(w.checkpoint().cfgYaml(), "checkpoint cfg");
+        } else if (w != null && w.cfgYaml() != null) {
+            cfg = ModelConfigParser.parse(w.cfgYaml(), opt.weights() + " model yaml");
         } else {
-            throw new ConfigException("give --cfg (a yolov5*.yml or yolov5n/s/m/l/x), or --weights with a yolotrain checkpoint");
+            throw new ConfigException("give --cfg (a yolov5*.yml or yolov5n/s/m/l/x), or --weights with a yolotrain checkpoint or a YOLOv5 .pt");
         }
         return cfg.withNc(nc);
     }

@@ -26,7 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @Roles("api")
 @RequestMapping("/api/v1/weights")
-@Tag(name = "weights", description = "State dicts (.safetensors or .npz) to start jobs from: \"weights\": \"weights/<id>\"")
+@Tag(name = "weights", description = "Weights to start jobs from (a YOLOv5 .pt such as yolov5s.pt, or a state dict as .safetensors or .npz): \"weights\": \"weights/<id>\"")
 public class WeightController {
     private final WeightService weights;
 
@@ -44,7 +44,7 @@ public class WeightController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a state dict (part 'file', optional 'name'); the engine must be able to read it")
+    @Operation(summary = "Upload weights (part 'file', optional 'name'): a YOLOv5 .pt or a state dict; the engine must be able to read it")
     public ResponseEntity<WeightView> upload(Caller caller, @RequestPart("file") MultipartFile file,
             @RequestParam(value = "name", required = false) String name) throws IOException {
         try (InputStream in = file.getInputStream()) {

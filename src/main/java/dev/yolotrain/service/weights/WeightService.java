@@ -1,6 +1,7 @@
 package dev.yolotrain.service.weights;
 
 import dev.yolotrain.engine.checkpoint.WeightsFile;
+import dev.yolotrain.engine.io.TensorFiles;
 import dev.yolotrain.service.api.ApiException;
 import dev.yolotrain.service.storage.Storage;
 import java.io.IOException;
@@ -43,13 +44,14 @@ public class WeightService {
                 tensors = WeightsFile.read(f).stateDict().size();
             } catch (RuntimeException e) {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-weights",
-                        "not a readable state dict (.safetensors or .npz): " + e.getMessage().replace(f.toString(), "upload"));
+                        "not readable weights (a YOLOv5 .pt, .safetensors or .npz state dict): " + e.getMessage().replace(f.toString(), "upload"));
             }
             byte[] head = new byte[2];
             try (InputStream r = Files.newInputStream(f)) {
                 r.readNBytes(head, 0, 2);
             }
-            String format = head[0] == 'P' && head[1] == 'K' && tensors > 0 && isZip(f) ? "npz" : "safetensors";
+            String format = TensorFiles.isTorchArchive(f) ? "pt"
+                    : head[0] == 'P' && head[1] == 'K' && tensors > 0 && isZip(f) ? "npz" : "safetensors";
             UUID id = UUID.randomUUID();
             Path dest = storage.weightFile(id, format);
             Files.move(f, dest, StandardCopyOption.ATOMIC_MOVE);

@@ -69,8 +69,14 @@ final class JobWorkspace {
         if (p[0].equals("jobs")) {
             return storage.runDir(java.util.UUID.fromString(p[1])).resolve("weights").resolve(p[2] + ".safetensors");
         }
-        Path st = storage.weightFile(java.util.UUID.fromString(p[1]), "safetensors");
-        return Files.exists(st) ? st : storage.weightFile(java.util.UUID.fromString(p[1]), "npz");
+        java.util.UUID id = java.util.UUID.fromString(p[1]);
+        for (String format : List.of("safetensors", "npz")) {
+            Path f = storage.weightFile(id, format);
+            if (Files.exists(f)) {
+                return f;
+            }
+        }
+        return storage.weightFile(id, "pt");
     }
 
     private static void options(JsonNode o, List<String> a, int defaultWorkers) {

@@ -89,7 +89,7 @@ class CheckpointTest {
     }
 
     @Test
-    void plainStateDictIsNotACheckpointAndPtIsRefused(@TempDir Path dir) throws Exception {
+    void plainStateDictIsNotACheckpointAndABrokenPtNamesItsPickle(@TempDir Path dir) throws Exception {
         Path plain = dir.resolve("plain.safetensors");
         SafeTensors.write(plain, Map.of("a", HostTensor.ofFloats(new long[] {1}, new float[] {1})), Map.of());
         assertNull(WeightsFile.read(plain).checkpoint());
@@ -100,6 +100,7 @@ class CheckpointTest {
             zip.write(new byte[] {1, 2, 3});
         }
         TensorFileException e = assertThrows(TensorFileException.class, () -> WeightsFile.read(pt));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("ckpt_yolov5_v4"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("yolov5s.pt: archive/data.pkl: unsupported pickle opcode 0x01"),
+                e.getMessage());
     }
 }

@@ -60,8 +60,22 @@ class TrainerTest {
     }
 
     private static TrainOptions options(String name, int epochs, Path resume) {
-        return new TrainOptions("", "yolov5n", data, null, epochs, 4, 64, false, resume, false, false, false, null, false,
+        return options("", "yolov5n", name, epochs, resume);
+    }
+
+    private static TrainOptions options(String weights, String cfg, String name, int epochs, Path resume) {
+        return new TrainOptions(weights, cfg, data, null, epochs, 4, 64, false, resume, false, false, false, null, false,
                 "cpu", false, false, "SGD", 1, dir.resolve("runs"), name, false, false, 0.0, 100, List.of(0), -1, 0);
+    }
+
+    @Test
+    void startsFromAYolov5PtWithTheArchitectureItCarries() {
+        // tools/make_pt_reference.py: YOLOv5 v7.0's train.py checkpoint layout, nc=3; this dataset has nc=2
+        Recorder rec = new Recorder();
+        new Trainer(rec, new StopSignal()).run(options("src/test/resources/pt/tiny_ckpt.pt", "", "from-pt", 1, null));
+        assertEquals(1, rec.epochs.size());
+        assertTrue(rec.logs.contains("Transferred 343/349 items from src/test/resources/pt/tiny_ckpt.pt"), rec.logs.toString());
+        assertTrue(rec.logs.stream().anyMatch(l -> l.startsWith("31") && l.contains("parameters")), rec.logs.toString());
     }
 
     static class Recorder implements TrainListener {
