@@ -143,6 +143,32 @@ class JobQueueTest {
     }
 
     @Test
+    void aResumedRunRecordsOnlyTheEpochsItsDeadPredecessorMissed() {
+        UUID id = enqueue(1, 3).get(0);
+        queue.claim("old", Duration.ofMinutes(1)).orElseThrow();
+        assertThat(queue.epochEnd(id, "old", 1, new EpochRow(0, 0.1, 0.2, 0.3, 0.4, 0.5, 10.0, 20.0, "{\"epoch\":0}"))).isTrue();
+        // "old" finished epoch 1 and saved its checkpoint, then died before recording it
+        expire(id);
+        queue.reap();
+        queue.claim("new", Duration.ofMinutes(1)).orElseThrow();
+        // the resumed run reports epochs 0 and 1 from its epoch log: 0 is kept as recorded, 1 is added
+        assertThat(queue.epochRecovered(id, "new", 2, new EpochRow(0, 0.9, 0.9, 0.9, 0.9, 0.9, 1.0, 1.0, "{}"))).isFalse();
+        assertThat(queue.epochRecovered(id, "new", 2, new EpochRow(1, 0.2, 0.3, 0.4, 0.5, 0.6, 11.0, 21.0, "{\"epoch\":1}"))).isTrue();
+        assertThat(jdbc.queryForList("SELECT epoch || ':' || precision || ':' || attempt FROM epoch_metric WHERE job_id = ? ORDER BY epoch",
+                String.class, id)).containsExactly("0:0.1:1", "1:0.2:2");
+        assertThat(jdbc.queryForObject("SELECT epoch FROM training_job WHERE id = ?", Integer.class, id)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT best_fitness FROM training_job WHERE id = ?", Double.class, id)).isEqualTo(0.6);
+        // a recovered epoch behind the job's progress does not move it back
+        assertThat(queue.epochEnd(id, "new", 2, new EpochRow(2, 0.3, 0.3, 0.3, 0.3, 0.3, 1.0, 1.0, "{\"epoch\":2}"))).isTrue();
+        jdbc.update("DELETE FROM epoch_metric WHERE job_id = ? AND epoch = 0", id);
+        assertThat(queue.epochRecovered(id, "new", 2, new EpochRow(0, 0.1, 0.2, 0.3, 0.4, 0.5, 10.0, 20.0, "{\"epoch\":0}"))).isTrue();
+        assertThat(jdbc.queryForObject("SELECT epoch FROM training_job WHERE id = ?", Integer.class, id)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT latest_metrics::text FROM training_job WHERE id = ?", String.class, id)).contains("2");
+        // a worker without the lease records nothing
+        assertThat(queue.epochRecovered(id, "old", 1, new EpochRow(3, 0.1, 0.2, 0.3, 0.4, 0.5, 1.0, 1.0, "{}"))).isFalse();
+    }
+
+    @Test
     void cancellingJobsWhoseWorkerDiedEndCancelled() {
         UUID id = enqueue(1, 3).get(0);
         queue.claim("w", Duration.ofMinutes(1)).orElseThrow();

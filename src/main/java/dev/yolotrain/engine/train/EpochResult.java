@@ -44,4 +44,18 @@ public record EpochResult(int epoch, double[] trainLoss, double precision, doubl
         m.put("images_per_second", imagesPerSecond);
         return m;
     }
+
+    /** The inverse of {@link #asMap()}. */
+    public static EpochResult fromMap(Map<String, ?> m) {
+        double[] v = new double[COLUMNS.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = number(m, COLUMNS.get(i));
+        }
+        return new EpochResult((int) v[0], new double[] {v[1], v[2], v[3]}, v[4], v[5], v[6], v[7], new double[] {v[8], v[9], v[10]},
+                new double[] {v[11], v[12], v[13]}, number(m, "epoch_seconds"), number(m, "images_per_second"), number(m, "fitness"));
+    }
+
+    private static double number(Map<String, ?> m, String key) {
+        return m.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
 }

@@ -57,4 +57,9 @@ public final class JsonLinesListener implements TrainListener {
     public void onEpochEnd(EpochResult r) {
         emit("epoch_end", r.asMap());
     }
+
+    @Override
+    public void onEpochRecovered(EpochResult r) {
+        emit("epoch_recovered", r.asMap());
+    }
 }

@@ -57,6 +57,11 @@ public final class RunDirectory {
         return dir.resolve("weights/epoch" + epoch + ".safetensors");
     }
 
+    /** Every finished epoch's full results (timing included), one JSON object per line; see {@link EpochLog}. */
+    public Path epochLog() {
+        return dir.resolve("epochs.jsonl");
+    }
+
     public Path results() {
         return dir.resolve("results.csv");
     }

@@ -13,6 +13,9 @@ public interface TrainListener {
 
     default void onEpochEnd(EpochResult r) {}
 
+    /** On resume, each epoch the checkpoint covers, from the run's epoch log (for records that may have missed it). */
+    default void onEpochRecovered(EpochResult r) {}
+
     /**
      * @param epoch 0-based epoch
      * @param epochs total epochs

@@ -88,8 +88,14 @@ final class TrainLoop {
             ResultsCsv.truncate(run.results(), resumed.resultsCsv(), startEpoch);
             events.onLog("Resuming training from " + opt.resume() + " from epoch " + startEpoch + " to " + opt.epochs()
                     + " total epochs");
-        } else if (java.nio.file.Files.exists(run.results())) {
-            ResultsCsv.truncate(run.results(), "", 0);
+            for (EpochResult done : EpochLog.truncate(run.epochLog(), startEpoch)) {
+                events.onEpochRecovered(done);
+            }
+        } else {
+            if (java.nio.file.Files.exists(run.results())) {
+                ResultsCsv.truncate(run.results(), "", 0);
+            }
+            EpochLog.truncate(run.epochLog(), 0);
         }
     }
 
@@ -197,6 +203,7 @@ final class TrainLoop {
             EpochResult er = new EpochResult(epoch, mloss, p, r, map50, map, valLoss, lr, seconds, seen / trainSeconds,
                     fitness);
             ResultsCsv.append(run.results(), er);
+            EpochLog.append(run.epochLog(), er); // before the checkpoint: what it covers is always in the log
             if (!opt.nosave() || finalEpoch) {
                 saveLast(epoch);
                 if (isBest || bestFitness == fitness) {

@@ -126,25 +126,48 @@ public class JobQueue {
 
     /** An epoch ended: one epoch_metric row per (job, epoch), upserted; the job row gets i/n, best fitness and the metrics. */
     public boolean epochEnd(UUID id, String workerId, int attempt, EpochRow row) {
+        return recordEpoch(id, workerId, attempt, row, """
+                ON CONFLICT (job_id, epoch) DO UPDATE SET precision = EXCLUDED.precision, recall = EXCLUDED.recall,
+                       map50 = EXCLUDED.map50, map50_95 = EXCLUDED.map50_95, fitness = EXCLUDED.fitness,
+                       epoch_seconds = EXCLUDED.epoch_seconds, images_per_second = EXCLUDED.images_per_second,
+                       row = EXCLUDED.row, attempt = EXCLUDED.attempt, updated_at = now()
+                """, false);
+    }
+
+    /**
+     * An epoch a resumed run reports again from its epoch log: recorded only when its row is missing (the worker
+     * that ran it died before recording it). True when it was missing.
+     */
+    public boolean epochRecovered(UUID id, String workerId, int attempt, EpochRow row) {
+        return recordEpoch(id, workerId, attempt, row, "ON CONFLICT (job_id, epoch) DO NOTHING", true);
+    }
+
+    /** @param behind the epoch may be older than the job's latest: the job row's epoch and metrics only move forward */
+    private boolean recordEpoch(UUID id, String workerId, int attempt, EpochRow row, String onConflict, boolean behind) {
         int n = jdbc.update("""
                 INSERT INTO epoch_metric (job_id, epoch, precision, recall, map50, map50_95, fitness, epoch_seconds,
                                           images_per_second, row, attempt)
                 SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (
                        SELECT 1 FROM training_job WHERE id = ? AND worker_id = ? AND status IN ('RUNNING', 'CANCELLING'))
-                ON CONFLICT (job_id, epoch) DO UPDATE SET precision = EXCLUDED.precision, recall = EXCLUDED.recall,
-                       map50 = EXCLUDED.map50, map50_95 = EXCLUDED.map50_95, fitness = EXCLUDED.fitness,
-                       epoch_seconds = EXCLUDED.epoch_seconds, images_per_second = EXCLUDED.images_per_second,
-                       row = EXCLUDED.row, attempt = EXCLUDED.attempt, updated_at = now()
-                """, id, row.epoch(), row.precision(), row.recall(), row.map50(), row.map(), row.fitness(), row.seconds(),
+                """ + onConflict, id, row.epoch(), row.precision(), row.recall(), row.map50(), row.map(), row.fitness(), row.seconds(),
                 row.imagesPerSecond(), row.json(), attempt, id, workerId);
         if (n == 0) {
             return false;
         }
-        jdbc.update("""
-                UPDATE training_job SET epoch = ?, latest_metrics = ?, updated_at = now(),
-                       best_fitness = (SELECT max(fitness) FROM epoch_metric WHERE job_id = ?)
-                 WHERE id = ? AND worker_id = ?
-                """, row.epoch() + 1, row.json(), id, id, workerId);
+        if (behind) {
+            jdbc.update("""
+                    UPDATE training_job SET epoch = greatest(epoch, ?), updated_at = now(),
+                           latest_metrics = CASE WHEN ? >= epoch THEN ? ELSE latest_metrics END,
+                           best_fitness = (SELECT max(fitness) FROM epoch_metric WHERE job_id = ?)
+                     WHERE id = ? AND worker_id = ?
+                    """, row.epoch() + 1, row.epoch() + 1, row.json(), id, id, workerId);
+        } else {
+            jdbc.update("""
+                    UPDATE training_job SET epoch = ?, latest_metrics = ?, updated_at = now(),
+                           best_fitness = (SELECT max(fitness) FROM epoch_metric WHERE job_id = ?)
+                     WHERE id = ? AND worker_id = ?
+                    """, row.epoch() + 1, row.json(), id, id, workerId);
+        }
         return true;
     }
 

@@ -44,6 +44,12 @@ public class EventIngestor {
                 .description("training images per second over an epoch").register(meters);
     }
 
+    private static EpochRow row(JsonNode n, String json) {
+        return new EpochRow(n.get("epoch").asInt(), d(n, "metrics/precision"), d(n, "metrics/recall"),
+                d(n, "metrics/mAP_0.5"), d(n, "metrics/mAP_0.5:0.95"), d(n, "fitness"), d(n, "epoch_seconds"),
+                d(n, "images_per_second"), json);
+    }
+
     /** Per-child state: when progress was last written. */
     static final class Cursor {
         long lastProgress;
@@ -63,10 +69,20 @@ public class EventIngestor {
         }
         var id = job.claim.id();
         switch (n.get("type").asString()) {
+            case "epoch_recovered" -> {
+                // a resumed run reports the epochs its checkpoint covers: record any its dead predecessor missed
+                tools.jackson.databind.node.ObjectNode o = (tools.jackson.databind.node.ObjectNode) n;
+                o.put("type", "epoch_end");
+                o.put("recovered", true);
+                EpochRow row = row(o, json.writeValueAsString(o));
+                if (queue.epochRecovered(id, workerId, job.claim.attempt(), row)) {
+                    job.log.line(String.format(Locale.ROOT, "epoch %d: recovered from the run's epoch log (its worker died before recording it)",
+                            row.epoch()));
+                    events.publish(id, "epoch", o);
+                }
+            }
             case "epoch_end" -> {
-                EpochRow row = new EpochRow(n.get("epoch").asInt(), d(n, "metrics/precision"), d(n, "metrics/recall"),
-                        d(n, "metrics/mAP_0.5"), d(n, "metrics/mAP_0.5:0.95"), d(n, "fitness"), d(n, "epoch_seconds"),
-                        d(n, "images_per_second"), line);
+                EpochRow row = row(n, line);
                 job.log.line(String.format(Locale.ROOT, "epoch %d: P %.4f R %.4f mAP50 %.4f mAP50-95 %.4f (%.1f s, %.1f img/s)",
                         row.epoch(), row.precision(), row.recall(), row.map50(), row.map(), row.seconds(), row.imagesPerSecond()));
                 if (queue.epochEnd(id, workerId, job.claim.attempt(), row)) {

@@ -80,6 +80,7 @@ class TrainerTest {
 
     static class Recorder implements TrainListener {
         final List<EpochResult> epochs = new ArrayList<>();
+        final List<EpochResult> recovered = new ArrayList<>();
         final List<String> statuses = new ArrayList<>();
         final List<String> logs = new ArrayList<>();
         int progress;
@@ -102,6 +103,11 @@ class TrainerTest {
         @Override
         public void onEpochEnd(EpochResult r) {
             epochs.add(r);
+        }
+
+        @Override
+        public void onEpochRecovered(EpochResult r) {
+            recovered.add(r);
         }
     }
 
@@ -149,9 +155,15 @@ class TrainerTest {
         assertEquals(0, last.epoch(), "the interrupted epoch 1 is redone on resume");
         assertFalse(last.optimizer().isEmpty(), "resumable");
 
+        // the epoch log (written before each checkpoint) holds epoch 0 and the half-done epoch 1 left nothing
+        assertEquals(1, Files.readAllLines(run.epochLog()).size());
         Recorder again = new Recorder();
         new Trainer(again, new StopSignal()).run(options("ignored", 3, run.last()));
         assertEquals(List.of(1, 2), again.epochs.stream().map(EpochResult::epoch).toList());
+        // the resumed run reports the epoch its checkpoint covers again, with its original numbers
+        assertEquals(1, again.recovered.size());
+        assertEquals(rec.epochs.get(0).asMap(), again.recovered.get(0).asMap());
+        assertEquals(3, Files.readAllLines(run.epochLog()).size());
         List<String> rows = Files.readAllLines(run.results());
         assertEquals(List.of("0", "1", "2"), rows.subList(1, rows.size()).stream().map(l -> l.split(",")[0].trim()).toList());
         assertEquals(2, CheckpointFile.read(run.last()).epoch());
