@@ -20,6 +20,7 @@ import java.util.Map;
  * @param hyp hyperparameters as used
  * @param options train options as used
  * @param resultsCsv results.csv so far
+ * @param state the loop's position and pending gradients, for an exact resume; null in stripped and older files
  */
 public record Checkpoint(
         String cfgYaml,
@@ -33,7 +34,8 @@ public record Checkpoint(
         double bestFitness,
         Map<String, Object> hyp,
         Map<String, Object> options,
-        String resultsCsv) {
+        String resultsCsv,
+        TrainState state) {
 
     /** The weights another run should start from: the EMA when there is one (as YOLOv5 does). */
     public LinkedHashMap<String, HostTensor> weightsForTransfer() {
@@ -43,6 +45,6 @@ public record Checkpoint(
     /** A copy without optimizer state, for a final best/last that is only used for inference or transfer. */
     public Checkpoint stripped() {
         return new Checkpoint(cfgYaml, names, model, ema, emaUpdates, optimizerName, new LinkedHashMap<>(), epoch,
-                bestFitness, hyp, options, resultsCsv);
+                bestFitness, hyp, options, resultsCsv, null);
     }
 }

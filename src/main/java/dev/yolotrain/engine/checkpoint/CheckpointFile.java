@@ -14,8 +14,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores a {@link Checkpoint} as one .safetensors file: tensors under {@code model/}, {@code ema/}
- * and {@code optimizer/} prefixes, everything else as JSON strings in the metadata. Any
+ * Stores a {@link Checkpoint} as one .safetensors file: tensors under {@code model/}, {@code ema/},
+ * {@code optimizer/} and {@code grad/} (pending gradients) prefixes, everything else as JSON strings in the metadata. Any
  * safetensors tool can read it; float32 keeps resume exact.
  */
 public final class CheckpointFile {
@@ -45,6 +45,19 @@ public final class CheckpointFile {
         meta.put("hyp", JSON.writeValueAsString(c.hyp()));
         meta.put("opt", JSON.writeValueAsString(c.options()));
         meta.put("results_csv", c.resultsCsv() == null ? "" : c.resultsCsv());
+        TrainState st = c.state();
+        if (st != null) {
+            st.pendingGrads().forEach((k, v) -> tensors.put("grad/" + k, v));
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("next_batch", st.nextBatch());
+            s.put("last_opt_step", st.lastOptStep());
+            s.put("accumulate", st.accumulate());
+            s.put("mean_loss", st.meanLoss());
+            s.put("seen", st.seen());
+            s.put("lr", st.lr());
+            s.put("momentum", st.momentum());
+            meta.put("train_state", JSON.writeValueAsString(s));
+        }
         SafeTensors.write(file, tensors, meta);
     }
 
@@ -65,6 +78,7 @@ public final class CheckpointFile {
         LinkedHashMap<String, HostTensor> model = new LinkedHashMap<>();
         LinkedHashMap<String, HostTensor> ema = new LinkedHashMap<>();
         LinkedHashMap<String, HostTensor> optim = new LinkedHashMap<>();
+        LinkedHashMap<String, HostTensor> grads = new LinkedHashMap<>();
         f.tensors().forEach((k, v) -> {
             if (k.startsWith("model/")) {
                 model.put(k.substring(6), v);
@@ -72,6 +86,8 @@ public final class CheckpointFile {
                 ema.put(k.substring(4), v);
             } else if (k.startsWith("optimizer/")) {
                 optim.put(k.substring(10), v);
+            } else if (k.startsWith("grad/")) {
+                grads.put(k.substring(5), v);
             }
         });
         Map<String, String> m = f.metadata();
@@ -87,6 +103,28 @@ public final class CheckpointFile {
                 Double.parseDouble(m.getOrDefault("best_fitness", "0")),
                 JSON.readValue(m.getOrDefault("hyp", "{}"), MAP),
                 JSON.readValue(m.getOrDefault("opt", "{}"), MAP),
-                m.getOrDefault("results_csv", ""));
+                m.getOrDefault("results_csv", ""),
+                state(m.get("train_state"), grads));
+    }
+
+    private static TrainState state(String json, LinkedHashMap<String, HostTensor> grads) {
+        if (json == null || json.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> s = JSON.readValue(json, MAP);
+        return new TrainState(((Number) s.get("next_batch")).intValue(), ((Number) s.get("last_opt_step")).longValue(),
+                ((Number) s.get("accumulate")).intValue(), doubles(s.get("mean_loss")), ((Number) s.get("seen")).intValue(),
+                doubles(s.get("lr")), doubles(s.get("momentum")), grads);
+    }
+
+    private static double[] doubles(Object o) {
+        if (!(o instanceof List<?> l)) {
+            return null;
+        }
+        double[] d = new double[l.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = ((Number) l.get(i)).doubleValue();
+        }
+        return d;
     }
 }

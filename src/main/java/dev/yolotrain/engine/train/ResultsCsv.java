@@ -34,10 +34,10 @@ public final class ResultsCsv {
         return s.length() >= 20 ? s : " ".repeat(20 - s.length()) + s;
     }
 
-    /** Appends a row, writing the header first when the file is new; flushed to disk at once. */
+    /** Appends a row, writing the header first when the file is new or empty; flushed to disk at once. */
     public static void append(Path file, EpochResult r) {
         try {
-            String text = (Files.exists(file) ? "" : header()) + line(r);
+            String text = (Files.exists(file) && Files.size(file) > 0 ? "" : header()) + line(r);
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.SYNC);
         } catch (IOException e) {

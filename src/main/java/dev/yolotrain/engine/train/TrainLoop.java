@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import dev.yolotrain.engine.checkpoint.TrainState;
+import dev.yolotrain.engine.train.optim.PendingGrads;
 
 /** The epochs of one run: batches, optimizer steps, validation, results and checkpoints. */
 final class TrainLoop {
@@ -52,7 +54,7 @@ final class TrainLoop {
     private final LrSchedule schedule;
     private final Warmup warmup;
     private final EarlyStopping stopper;
-    private final Random rnd;
+    private final TrainState resumeState;
     private int startEpoch;
     private double bestFitness;
     private double[] classMaps;
@@ -80,7 +82,7 @@ final class TrainLoop {
         this.warmup = new Warmup(hyp.get("warmup_epochs"), trainLoader.batches(), opt.batchSize(), hyp.get("lr0"),
                 hyp.get("momentum"), hyp.get("warmup_momentum"), hyp.get("warmup_bias_lr"), schedule);
         this.stopper = new EarlyStopping(opt.patience());
-        this.rnd = new Random(opt.seed());
+        this.resumeState = resumed != null ? resumed.state() : null;
         this.classMaps = new double[names.size()];
         if (resumed != null) {
             startEpoch = resumed.epoch() + 1;
@@ -102,7 +104,11 @@ final class TrainLoop {
     void run() {
         int nb = trainLoader.batches();
         schedule.apply(optimizer, hyp.get("lr0"), startEpoch);
-        long lastOptStep = -1;
+        TrainState st = resumeState;
+        long lastOptStep = st != null ? st.lastOptStep() : -1;
+        if (st != null) {
+            PendingGrads.restore(optimizer, st.pendingGrads());
+        }
         ParameterStore ps = new ParameterStore(root, false);
         events.onStatus("training", String.format(Locale.ROOT, "%d epochs, %d batches of %d, accumulate %d",
                 opt.epochs() - startEpoch, nb, opt.batchSize(), nominalAccumulate));
@@ -116,8 +122,20 @@ final class TrainLoop {
             double[] mloss = new double[3];
             int seen = 0;
             int accumulate = nominalAccumulate;
-            try (Epoch it = trainLoader.epoch(epoch)) {
-                int i = 0;
+            int first = 0;
+            if (st != null && epoch == startEpoch && st.nextBatch() > 0) { // resumed in the middle of this epoch
+                first = st.nextBatch();
+                mloss = st.meanLoss().clone();
+                seen = st.seen();
+                accumulate = st.accumulate();
+                for (int g = 0; g < st.lr().length; g++) {
+                    optimizer.setLr(g, st.lr()[g]);
+                    optimizer.setMomentum(g, st.momentum()[g]);
+                }
+                events.onLog("Resuming epoch " + epoch + " at batch " + first + " of " + nb);
+            }
+            try (Epoch it = trainLoader.epoch(epoch, first)) {
+                int i = first;
                 for (Batch b : it) {
                     long ni = i + (long) nb * epoch;
                     if (warmup.active(ni)) {
@@ -130,6 +148,7 @@ final class TrainLoop {
                         NDArray x = BatchImages.of(step, b);
                         imgSize = Math.max(b.height(), b.width());
                         if (opt.multiScale()) {
+                            Random rnd = new Random(opt.seed() * 1_000_003L + ni); // by batch, so a resumed run draws the same
                             int sz = (int) ((opt.imgSize() * 0.5 + rnd.nextInt((int) (opt.imgSize() * 1.5) + gs
                                     - (int) (opt.imgSize() * 0.5))) / gs) * gs;
                             double sf = sz / (double) imgSize;
@@ -162,15 +181,18 @@ final class TrainLoop {
                                 b.targetCount(), imgSize, seen / secs));
                     }
                     i++;
-                    if (stop.requested()) {
+                    if (stop.requested() && i < nb) {
+                        // the position, the epoch's running numbers and any pending gradients go with the checkpoint:
+                        // a resumed run goes on from the next batch exactly as this one would have
+                        long done = i - 1 + (long) nb * epoch;
+                        CheckpointFile.write(run.last(), checkpoint(epoch - 1, new TrainState(i, lastOptStep, accumulate,
+                                mloss.clone(), seen, optimizer.lrs(), momenta(), pendingGrads(done, lastOptStep))));
                         cancelled = true;
                         break;
                     }
                 }
             }
             if (cancelled) {
-                // The interrupted epoch is redone on resume; keep everything up to the previous one.
-                saveLast(epoch - 1);
                 events.onStatus("cancelled", "stopped during epoch " + epoch + "; saved " + run.last());
                 return;
             }
@@ -205,7 +227,7 @@ final class TrainLoop {
             ResultsCsv.append(run.results(), er);
             EpochLog.append(run.epochLog(), er); // before the checkpoint: what it covers is always in the log
             if (!opt.nosave() || finalEpoch) {
-                saveLast(epoch);
+                saveLast(epoch, lastOptStep, (long) nb * (epoch + 1) - 1);
                 if (isBest || bestFitness == fitness) {
                     CheckpointFile.write(run.best(), checkpoint(epoch));
                 }
@@ -220,6 +242,9 @@ final class TrainLoop {
                 break;
             }
             if (stop.requested()) {
+                if (opt.nosave() && !finalEpoch) {
+                    saveLast(epoch, lastOptStep, (long) nb * (epoch + 1) - 1);
+                }
                 events.onStatus("cancelled", "stopped after epoch " + epoch + "; saved " + run.last());
                 return;
             }
@@ -252,13 +277,32 @@ final class TrainLoop {
         return new Validator().run(bestNet, valLoader, null, names, root);
     }
 
-    private void saveLast(int epoch) {
-        CheckpointFile.write(run.last(), checkpoint(epoch));
+    /** At the end of {@code epoch}, whose last global batch index is {@code lastBatch}. */
+    private void saveLast(int epoch, long lastOptStep, long lastBatch) {
+        CheckpointFile.write(run.last(), checkpoint(epoch, new TrainState(0, lastOptStep, nominalAccumulate, new double[3], 0,
+                null, null, pendingGrads(lastBatch, lastOptStep))));
+    }
+
+    /** Gradients accumulated after the last optimizer step, when there are any. */
+    private java.util.LinkedHashMap<String, dev.yolotrain.engine.io.HostTensor> pendingGrads(long lastBatch, long lastOptStep) {
+        return lastBatch == lastOptStep ? new java.util.LinkedHashMap<>() : PendingGrads.export(optimizer);
+    }
+
+    private double[] momenta() {
+        double[] m = new double[optimizer.lrs().length];
+        for (int g = 0; g < m.length; g++) {
+            m[g] = optimizer.momentum(g);
+        }
+        return m;
     }
 
     private Checkpoint checkpoint(int epoch) {
+        return checkpoint(epoch, null);
+    }
+
+    private Checkpoint checkpoint(int epoch, TrainState state) {
         return new Checkpoint(cfg.text(), new ArrayList<>(names), StateDict.export(net), ema.exportState(),
                 ema.updates(), optimizer.kind().name(), optimizer.exportState(), epoch, bestFitness, new java.util.LinkedHashMap<>(hyp.asMap()),
-                opt.asMap(), ResultsCsv.read(run.results()));
+                opt.asMap(), ResultsCsv.read(run.results()), state);
     }
 }

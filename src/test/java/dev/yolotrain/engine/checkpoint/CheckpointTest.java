@@ -56,7 +56,10 @@ class CheckpointTest {
             LinkedHashMap<String, HostTensor> optim = new LinkedHashMap<>();
             optim.put("model.0.conv.weight/momentum", HostTensor.ofFloats(new long[] {2}, new float[] {0.5f, -1f}));
             Checkpoint c = new Checkpoint(a.graph().config().text(), List.of("cat", "dog"), model, model, 17, "SGD", optim, 4,
-                    0.25, Map.of("lr0", 0.01), Map.of("epochs", 10), "epoch,x\n0,1\n");
+                    0.25, Map.of("lr0", 0.01), Map.of("epochs", 10), "epoch,x\n0,1\n",
+                    new TrainState(3, 41, 16, new double[] {0.1, 0.2, 0.3}, 12, new double[] {0.01, 0.02, 0.03},
+                            new double[] {0.9, 0.9, 0.9}, new LinkedHashMap<>(Map.of("model.0.conv.weight",
+                                    HostTensor.ofFloats(new long[] {2}, new float[] {1e-3f, -2e-3f})))));
             Path file = dir.resolve("last.safetensors");
             CheckpointFile.write(file, c);
             Checkpoint back = CheckpointFile.read(file);
@@ -71,6 +74,15 @@ class CheckpointTest {
             assertEquals(0.01, ((Number) back.hyp().get("lr0")).doubleValue());
             assertEquals(10, ((Number) back.options().get("epochs")).intValue());
             assertEquals(c.resultsCsv(), back.resultsCsv());
+            assertEquals(3, back.state().nextBatch());
+            assertEquals(41, back.state().lastOptStep());
+            assertEquals(16, back.state().accumulate());
+            assertArrayEquals(new double[] {0.1, 0.2, 0.3}, back.state().meanLoss());
+            assertEquals(12, back.state().seen());
+            assertArrayEquals(new double[] {0.01, 0.02, 0.03}, back.state().lr());
+            assertArrayEquals(new double[] {0.9, 0.9, 0.9}, back.state().momentum());
+            assertEquals(c.state().pendingGrads(), back.state().pendingGrads());
+            assertEquals(null, CheckpointFile.read(file).stripped().state());
 
             // loading it into a fresh model reproduces the weights exactly
             YoloNet b = net(m, "yolov5n", 2);

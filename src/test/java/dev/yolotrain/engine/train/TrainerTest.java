@@ -68,6 +68,41 @@ class TrainerTest {
                 "cpu", false, false, "SGD", 1, dir.resolve("runs"), name, false, false, 0.0, 100, List.of(0), -1, 0);
     }
 
+    /** Stops at (epoch, batch) — batch 1-based as in Progress — and resumes to the end. */
+    private static RunDirectory stopAndResume(String name, int epochs, int atEpoch, int atBatch) {
+        StopSignal stop = new StopSignal();
+        Recorder rec = new Recorder() {
+            @Override
+            public void onProgress(Progress p) {
+                super.onProgress(p);
+                if (p.epoch() == atEpoch && p.batch() == atBatch) {
+                    stop.request();
+                }
+            }
+        };
+        RunDirectory run = new Trainer(rec, stop).run(options(name, epochs, null));
+        assertEquals("cancelled", rec.statuses.get(rec.statuses.size() - 1));
+        new Trainer(new Recorder(), new StopSignal()).run(options(name, epochs, run.last()));
+        return run;
+    }
+
+    @Test
+    void aRunStoppedMidEpochAndResumedEndsExactlyAsAnUninterruptedOne() throws Exception {
+        // batch 4 of 8 images: 2 batches per epoch, and gradients accumulate over several batches (nominal 64)
+        RunDirectory whole = new Trainer(new Recorder(), new StopSignal()).run(options("exact-whole", 3, null));
+        List<String> want = Files.readAllLines(whole.results());
+        Checkpoint wantLast = CheckpointFile.read(whole.last());
+        // at epoch 2 batch 1 (global batch 4) warmup accumulates 2 batches: the stop leaves a gradient pending
+        for (int[] at : new int[][] {{0, 1}, {1, 1}, {2, 1}}) {
+            RunDirectory run = stopAndResume("exact-" + at[0] + "-" + at[1], 3, at[0], at[1]);
+            assertEquals(want, Files.readAllLines(run.results()), "stopped at epoch " + at[0] + " batch " + at[1]);
+            Checkpoint last = CheckpointFile.read(run.last());
+            assertEquals(wantLast.model(), last.model(), "weights, stopped at epoch " + at[0] + " batch " + at[1]);
+            assertEquals(wantLast.ema(), last.ema());
+            assertEquals(wantLast.emaUpdates(), last.emaUpdates());
+        }
+    }
+
     @Test
     void startsFromAYolov5PtWithTheArchitectureItCarries() {
         // tools/make_pt_reference.py: YOLOv5 v7.0's train.py checkpoint layout, nc=3; this dataset has nc=2
@@ -152,7 +187,8 @@ class TrainerTest {
         RunDirectory run = new Trainer(rec, stop).run(options("cancel", 3, null));
         assertEquals("cancelled", rec.statuses.get(rec.statuses.size() - 1));
         Checkpoint last = CheckpointFile.read(run.last());
-        assertEquals(0, last.epoch(), "the interrupted epoch 1 is redone on resume");
+        assertEquals(0, last.epoch(), "epoch 0 is the last one completed");
+        assertEquals(1, last.state().nextBatch(), "epoch 1 goes on at its second batch on resume");
         assertFalse(last.optimizer().isEmpty(), "resumable");
 
         // the epoch log (written before each checkpoint) holds epoch 0 and the half-done epoch 1 left nothing

@@ -138,20 +138,31 @@ public final class DataLoader implements AutoCloseable {
 
     /** Starts epoch {@code e} (closing an unfinished previous one) and returns its batches. */
     public synchronized Epoch epoch(int e) {
+        return epoch(e, 0);
+    }
+
+    /**
+     * Starts epoch {@code e} at batch {@code first} (a run resumed in the middle of an epoch): the batches are
+     * those the whole epoch would give from there on.
+     */
+    public synchronized Epoch epoch(int e, int first) {
         if (closed) {
             throw new IllegalStateException("data loader is closed");
+        }
+        if (first < 0) {
+            throw new IllegalArgumentException("first batch " + first);
         }
         if (current != null) {
             current.close();
         }
-        if (next != null && next.epoch() == e) {
+        if (next != null && next.epoch() == e && first == 0) {
             current = next;
             current.topUp();
         } else {
             if (next != null) {
                 next.close();
             }
-            current = new Epoch(this, e, order(e), batches(), cfg.prefetch, cfg.prefetch);
+            current = new Epoch(this, e, order(e), batches(), cfg.prefetch, cfg.prefetch, first);
         }
         next = null;
         return current;
@@ -166,7 +177,7 @@ public final class DataLoader implements AutoCloseable {
             return;
         }
         if (next == null) {
-            next = new Epoch(this, e.epoch() + 1, order(e.epoch() + 1), batches(), cfg.prefetch, 0);
+            next = new Epoch(this, e.epoch() + 1, order(e.epoch() + 1), batches(), cfg.prefetch, 0, 0);
         }
         next.submitOne();
     }

@@ -24,14 +24,19 @@ public final class Epoch implements Iterator<Batch>, Iterable<Batch>, AutoClosea
     private int taken;
     private volatile boolean closed;
 
-    /** Starts the epoch with {@code initial} batches submitted (more follow as batches are taken). */
-    Epoch(DataLoader loader, int epoch, int[] order, int batches, int depth, int initial) {
+    /**
+     * Starts the epoch at batch {@code first} (earlier ones are skipped, never made) with {@code initial}
+     * batches submitted (more follow as batches are taken).
+     */
+    Epoch(DataLoader loader, int epoch, int[] order, int batches, int depth, int initial, int first) {
         this.loader = loader;
         this.epoch = epoch;
         this.order = order;
         this.batches = batches;
         this.depth = depth;
-        while (submitted < Math.min(initial, batches)) {
+        this.submitted = Math.min(first, batches);
+        this.taken = submitted;
+        while (submitted < Math.min(first + initial, batches)) {
             submitNext();
         }
     }

@@ -76,6 +76,11 @@ public abstract class YoloOptimizer implements AutoCloseable {
         return groups;
     }
 
+    /** The parameters' names, in the order of {@link #parameters()}. */
+    public List<String> parameterNames() {
+        return java.util.Collections.unmodifiableList(names);
+    }
+
     /** The updated parameters, group by group. */
     public List<Parameter> parameters() {
         return java.util.Collections.unmodifiableList(params);
