@@ -56,6 +56,9 @@ public final class CheckpointFile {
             s.put("seen", st.seen());
             s.put("lr", st.lr());
             s.put("momentum", st.momentum());
+            s.put("class_maps", st.classMaps());
+            s.put("stopper_epoch", st.stopperEpoch());
+            s.put("stopper_fitness", st.stopperFitness());
             meta.put("train_state", JSON.writeValueAsString(s));
         }
         SafeTensors.write(file, tensors, meta);
@@ -114,7 +117,9 @@ public final class CheckpointFile {
         Map<String, Object> s = JSON.readValue(json, MAP);
         return new TrainState(((Number) s.get("next_batch")).intValue(), ((Number) s.get("last_opt_step")).longValue(),
                 ((Number) s.get("accumulate")).intValue(), doubles(s.get("mean_loss")), ((Number) s.get("seen")).intValue(),
-                doubles(s.get("lr")), doubles(s.get("momentum")), grads);
+                doubles(s.get("lr")), doubles(s.get("momentum")), grads, doubles(s.get("class_maps")),
+                s.get("stopper_epoch") instanceof Number n ? n.intValue() : 0,
+                s.get("stopper_fitness") instanceof Number f ? f.doubleValue() : 0.0);
     }
 
     private static double[] doubles(Object o) {

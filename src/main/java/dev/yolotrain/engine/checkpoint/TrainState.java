@@ -1,7 +1,7 @@
 package dev.yolotrain.engine.checkpoint;
 
-import java.util.LinkedHashMap;
 import dev.yolotrain.engine.io.HostTensor;
+import java.util.LinkedHashMap;
 
 /**
  * Where the training loop stood when a checkpoint was written, beyond the weights and the optimizer: what a
@@ -15,6 +15,10 @@ import dev.yolotrain.engine.io.HostTensor;
  * @param lr per-group learning rates in force, or null at an epoch's end (the schedule sets them)
  * @param momentum per-group momentum in force, or null at an epoch's end
  * @param pendingGrads gradients accumulated since the last optimizer step, by parameter name (empty if none)
+ * @param classMaps per-class mAP50-95 of the last validation (image-weight sampling uses them)
+ * @param stopperEpoch early stopping's best epoch so far
+ * @param stopperFitness early stopping's best fitness so far
  */
 public record TrainState(int nextBatch, long lastOptStep, int accumulate, double[] meanLoss, int seen, double[] lr,
-        double[] momentum, LinkedHashMap<String, HostTensor> pendingGrads) {}
+        double[] momentum, LinkedHashMap<String, HostTensor> pendingGrads, double[] classMaps, int stopperEpoch,
+        double stopperFitness) {}

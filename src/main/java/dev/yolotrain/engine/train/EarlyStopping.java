@@ -27,4 +27,14 @@ public final class EarlyStopping {
     public int bestEpoch() {
         return bestEpoch;
     }
+
+    public double bestFitness() {
+        return bestFitness;
+    }
+
+    /** Continues from a saved best epoch and fitness (a resumed run). */
+    public void restore(int bestEpoch, double bestFitness) {
+        this.bestEpoch = bestEpoch;
+        this.bestFitness = bestFitness;
+    }
 }

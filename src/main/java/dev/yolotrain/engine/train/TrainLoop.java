@@ -108,6 +108,10 @@ final class TrainLoop {
         long lastOptStep = st != null ? st.lastOptStep() : -1;
         if (st != null) {
             PendingGrads.restore(optimizer, st.pendingGrads());
+            if (st.classMaps() != null && st.classMaps().length == classMaps.length) {
+                classMaps = st.classMaps().clone();
+            }
+            stopper.restore(st.stopperEpoch(), st.stopperFitness());
         }
         ParameterStore ps = new ParameterStore(root, false);
         events.onStatus("training", String.format(Locale.ROOT, "%d epochs, %d batches of %d, accumulate %d",
@@ -186,7 +190,8 @@ final class TrainLoop {
                         // a resumed run goes on from the next batch exactly as this one would have
                         long done = i - 1 + (long) nb * epoch;
                         CheckpointFile.write(run.last(), checkpoint(epoch - 1, new TrainState(i, lastOptStep, accumulate,
-                                mloss.clone(), seen, optimizer.lrs(), momenta(), pendingGrads(done, lastOptStep))));
+                                mloss.clone(), seen, optimizer.lrs(), momenta(), pendingGrads(done, lastOptStep),
+                                classMaps.clone(), stopper.bestEpoch(), stopper.bestFitness())));
                         cancelled = true;
                         break;
                     }
@@ -280,7 +285,7 @@ final class TrainLoop {
     /** At the end of {@code epoch}, whose last global batch index is {@code lastBatch}. */
     private void saveLast(int epoch, long lastOptStep, long lastBatch) {
         CheckpointFile.write(run.last(), checkpoint(epoch, new TrainState(0, lastOptStep, nominalAccumulate, new double[3], 0,
-                null, null, pendingGrads(lastBatch, lastOptStep))));
+                null, null, pendingGrads(lastBatch, lastOptStep), classMaps.clone(), stopper.bestEpoch(), stopper.bestFitness())));
     }
 
     /** Gradients accumulated after the last optimizer step, when there are any. */

@@ -59,7 +59,7 @@ class CheckpointTest {
                     0.25, Map.of("lr0", 0.01), Map.of("epochs", 10), "epoch,x\n0,1\n",
                     new TrainState(3, 41, 16, new double[] {0.1, 0.2, 0.3}, 12, new double[] {0.01, 0.02, 0.03},
                             new double[] {0.9, 0.9, 0.9}, new LinkedHashMap<>(Map.of("model.0.conv.weight",
-                                    HostTensor.ofFloats(new long[] {2}, new float[] {1e-3f, -2e-3f})))));
+                                    HostTensor.ofFloats(new long[] {2}, new float[] {1e-3f, -2e-3f}))), new double[] {0.5, 0.25}, 2, 0.125));
             Path file = dir.resolve("last.safetensors");
             CheckpointFile.write(file, c);
             Checkpoint back = CheckpointFile.read(file);
@@ -82,6 +82,9 @@ class CheckpointTest {
             assertArrayEquals(new double[] {0.01, 0.02, 0.03}, back.state().lr());
             assertArrayEquals(new double[] {0.9, 0.9, 0.9}, back.state().momentum());
             assertEquals(c.state().pendingGrads(), back.state().pendingGrads());
+            assertArrayEquals(new double[] {0.5, 0.25}, back.state().classMaps());
+            assertEquals(2, back.state().stopperEpoch());
+            assertEquals(0.125, back.state().stopperFitness());
             assertEquals(null, CheckpointFile.read(file).stripped().state());
 
             // loading it into a fresh model reproduces the weights exactly
