@@ -1,5 +1,6 @@
 package dev.yolotrain.engine.checkpoint;
 
+import dev.yolotrain.engine.config.SafeYaml;
 import dev.yolotrain.engine.io.HostTensor;
 import dev.yolotrain.engine.io.TensorFileException;
 import dev.yolotrain.engine.io.TorchArchive;
@@ -8,8 +9,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * A YOLOv5 .pt as train.py and export.py write it (torch.save of a dict holding the pickled model), or a
@@ -33,7 +32,7 @@ public record PtCheckpoint(LinkedHashMap<String, HostTensor> stateDict, String c
             LinkedHashMap<String, HostTensor> sd = new LinkedHashMap<>();
             walk(module, "", sd, file);
             Object yaml = state.get("yaml");
-            return new PtCheckpoint(sd, yaml instanceof Map<?, ?> y ? dump(y) : null);
+            return new PtCheckpoint(sd, yaml instanceof Map<?, ?> y ? SafeYaml.dumper().dump(y) : null);
         }
         if (model instanceof Map<?, ?> m && !m.isEmpty() && m.values().stream().allMatch(v -> v instanceof HostTensor)) {
             LinkedHashMap<String, HostTensor> sd = new LinkedHashMap<>();
@@ -72,12 +71,6 @@ public record PtCheckpoint(LinkedHashMap<String, HostTensor> stateDict, String c
             }
             out.put(prefix + e.getKey(), t);
         }
-    }
-
-    private static String dump(Map<?, ?> yaml) {
-        DumperOptions o = new DumperOptions();
-        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(o).dump(yaml);
     }
 
     private static String describe(Object o) {

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
+import dev.yolotrain.engine.config.SafeYaml;
 
 /** A run's folder as YOLOv5 lays it out: hyp.yaml, opt.yaml, results.csv, weights/{last,best}. */
 public final class RunDirectory {
@@ -67,10 +66,8 @@ public final class RunDirectory {
     }
 
     public void writeYaml(String file, Map<String, ?> values) {
-        DumperOptions o = new DumperOptions();
-        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         try {
-            Files.writeString(dir.resolve(file), new Yaml(o).dump(values), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(file), SafeYaml.dumper().dump(values), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -13,10 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Finds and reads an uploaded dataset's data.yaml with a safe loader (plain maps, lists and scalars only:
@@ -95,9 +93,7 @@ final class DataYaml {
     }
 
     static String dump(Map<?, ?> map) {
-        DumperOptions d = new DumperOptions();
-        d.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(new Representer(d), d).dump(map);
+        return SafeYaml.dumper().dump(map);
     }
 
     /** Messages carry absolute paths of the temporary folder: show them relative to the archive. */

@@ -1,5 +1,6 @@
 package dev.yolotrain.service.worker;
 
+import dev.yolotrain.engine.config.SafeYaml;
 import dev.yolotrain.service.dataset.Dataset;
 import dev.yolotrain.service.job.TrainingJob;
 import dev.yolotrain.service.storage.Storage;
@@ -11,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -54,7 +53,7 @@ final class JobWorkspace {
             Map<String, Object> m = new LinkedHashMap<>();
             hyp.properties().forEach(e -> m.put(e.getKey(), e.getValue().asDouble()));
             Path h = dir.resolve("hyp.yaml");
-            Files.writeString(h, yaml().dump(m), StandardCharsets.UTF_8);
+            Files.writeString(h, SafeYaml.dumper().dump(m), StandardCharsets.UTF_8);
             a.addAll(List.of("--hyp", h.toString()));
         }
         if (job.getWeights() != null) {
@@ -127,13 +126,8 @@ final class JobWorkspace {
         });
         m.put("names", List.of(json.readValue(d.getNames(), String[].class)));
         Path f = dir.resolve("data.yaml");
-        Files.writeString(f, yaml().dump(m), StandardCharsets.UTF_8);
+        Files.writeString(f, SafeYaml.dumper().dump(m), StandardCharsets.UTF_8);
         return f;
     }
 
-    private static Yaml yaml() {
-        DumperOptions o = new DumperOptions();
-        o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(o);
-    }
 }
