@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 @RestController
@@ -46,6 +46,7 @@ public class JobOutputController {
     static final Map<String, String> ARTIFACTS = Map.of(
             "best", "run/weights/best.safetensors", "last", "run/weights/last.safetensors", "results.csv", "run/results.csv",
             "hyp.yaml", "run/hyp.yaml", "opt.yaml", "run/opt.yaml", "train.log", "train.log");
+    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {};
     private final JobService jobs;
     private final EpochMetrics metrics;
     private final SseHub hub;
@@ -70,7 +71,7 @@ public class JobOutputController {
         List<EpochRow> rows = metrics.list(id);
         if (format.equals("csv")) {
             StringBuilder sb = new StringBuilder(ResultsCsv.header());
-            rows.forEach(r -> sb.append(ResultsCsv.line(result(json.readTree(r.json())))));
+            rows.forEach(r -> sb.append(ResultsCsv.line(EpochResult.fromMap(json.readValue(r.json(), ROW)))));
             return ResponseEntity.ok().contentType(new MediaType("text", "csv")).body(sb.toString());
         }
         if (!format.equals("json")) {
@@ -91,16 +92,6 @@ public class JobOutputController {
             out.add(m);
         }
         return ResponseEntity.ok(Map.of("jobId", id, "epochs", out));
-    }
-
-    private static EpochResult result(JsonNode n) {
-        double[] v = new double[EpochResult.COLUMNS.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = n.path(EpochResult.COLUMNS.get(i)).asDouble(Double.NaN);
-        }
-        return new EpochResult((int) v[0], new double[] {v[1], v[2], v[3]}, v[4], v[5], v[6], v[7],
-                new double[] {v[8], v[9], v[10]}, new double[] {v[11], v[12], v[13]}, n.path("epoch_seconds").asDouble(),
-                n.path("images_per_second").asDouble(), n.path("fitness").asDouble());
     }
 
     @PostMapping("/events/ticket")
