@@ -135,6 +135,10 @@ public final class TorchArchive {
             throw new PickleException("tensor view outside its storage " + s.key());
         }
         byte[] out = new byte[Math.toIntExact(numel * es)];
+        if (contiguous(shape, strides)) { // what state dicts hold: one copy instead of a walk element by element
+            System.arraycopy(storage, (int) (offset * es), out, 0, out.length);
+            return HostTensor.of(s.type(), shape, out);
+        }
         long[] idx = new long[nd];
         for (long e = 0; e < numel; e++) {
             long src = offset;
@@ -150,6 +154,18 @@ public final class TorchArchive {
             }
         }
         return HostTensor.of(s.type(), shape, out);
+    }
+
+    /** True when the strides are the row-major ones of the shape (size-1 dimensions may have any stride). */
+    private static boolean contiguous(long[] shape, long[] strides) {
+        long expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && strides[i] != expected) {
+                return false;
+            }
+            expected *= shape[i];
+        }
+        return true;
     }
 
     /** An entry's bytes; exactly {@code expected} of them unless expected < 0 (then at most MAX_PICKLE_BYTES). */
