@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.yolotrain.engine.checkpoint.Checkpoint;
 import dev.yolotrain.engine.checkpoint.CheckpointFile;
+import dev.yolotrain.engine.checkpoint.TrainState;
 import dev.yolotrain.engine.config.Hyp;
 import dev.yolotrain.engine.config.ModelConfig;
 import dev.yolotrain.engine.data.loader.Batch;
@@ -17,6 +18,7 @@ import dev.yolotrain.engine.data.loader.Epoch;
 import dev.yolotrain.engine.eval.ClassMetrics;
 import dev.yolotrain.engine.eval.DetectionMetrics;
 import dev.yolotrain.engine.eval.MetricsTable;
+import dev.yolotrain.engine.io.HostTensor;
 import dev.yolotrain.engine.loss.LossResult;
 import dev.yolotrain.engine.loss.YoloLoss;
 import dev.yolotrain.engine.model.StateDict;
@@ -24,14 +26,14 @@ import dev.yolotrain.engine.model.YoloNet;
 import dev.yolotrain.engine.train.optim.GradClip;
 import dev.yolotrain.engine.train.optim.LrSchedule;
 import dev.yolotrain.engine.train.optim.ModelEma;
+import dev.yolotrain.engine.train.optim.PendingGrads;
 import dev.yolotrain.engine.train.optim.Warmup;
 import dev.yolotrain.engine.train.optim.YoloOptimizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import dev.yolotrain.engine.checkpoint.TrainState;
-import dev.yolotrain.engine.train.optim.PendingGrads;
 
 /** The epochs of one run: batches, optimizer steps, validation, results and checkpoints. */
 final class TrainLoop {
@@ -289,8 +291,8 @@ final class TrainLoop {
     }
 
     /** Gradients accumulated after the last optimizer step, when there are any. */
-    private java.util.LinkedHashMap<String, dev.yolotrain.engine.io.HostTensor> pendingGrads(long lastBatch, long lastOptStep) {
-        return lastBatch == lastOptStep ? new java.util.LinkedHashMap<>() : PendingGrads.export(optimizer);
+    private LinkedHashMap<String, HostTensor> pendingGrads(long lastBatch, long lastOptStep) {
+        return lastBatch == lastOptStep ? new LinkedHashMap<>() : PendingGrads.export(optimizer);
     }
 
     private double[] momenta() {
