@@ -28,6 +28,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 
+from safetensors_np import read_safetensors  # noqa: E402
 from yolov5_offline import install_shims  # noqa: E402
 
 
@@ -54,7 +55,7 @@ def yolov5_commit(yolo_dir):
 
 
 # ----------------------------------------------------------------------------------------------
-# safetensors, written and read by hand
+# safetensors, written by hand (read back with safetensors_np)
 # ----------------------------------------------------------------------------------------------
 def write_safetensors(path, tensors, metadata=None):
     """tensors: ordered dict name -> torch tensor. Floats are stored as F16, integers as I64."""
@@ -80,23 +81,6 @@ def write_safetensors(path, tensors, metadata=None):
         f.write(hjson)
         for b in blobs:
             f.write(b)
-
-
-def read_safetensors(path):
-    """Returns (ordered dict name -> numpy array, metadata dict). Own parser, no package needed."""
-    np_types = {"F16": "<f2", "F32": "<f4", "F64": "<f8", "I64": "<i8", "I32": "<i4", "U8": "u1"}
-    data = Path(path).read_bytes()
-    (hlen,) = struct.unpack("<Q", data[:8])
-    header = json.loads(data[8:8 + hlen].decode("utf-8"))
-    base = 8 + hlen
-    meta = header.pop("__metadata__", {})
-    out = {}
-    for name, info in sorted(header.items(), key=lambda kv: kv[1]["data_offsets"][0]):
-        a, b = info["data_offsets"]
-        arr = np.frombuffer(data[base + a:base + b], dtype=np_types[info["dtype"]])
-        out[name] = arr.reshape(info["shape"])
-    assert base + max((v["data_offsets"][1] for v in header.values()), default=0) == len(data), "trailing bytes"
-    return out, meta
 
 
 # ----------------------------------------------------------------------------------------------

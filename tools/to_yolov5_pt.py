@@ -6,7 +6,7 @@ Builds the model with YOLOv5's Model class from the yml stored in the checkpoint
 model's when there is no EMA) strictly, and saves it the way YOLOv5 saves a finished run (fp16, no optimizer).
 Needs torch, numpy and PyYAML, and a YOLOv5 checkout that has the checkpoint's modules (v6.0+ for the built-in
 yolov5n/s/m/l/x; v4.0+ for config_document/models/v4). The safetensors file is read directly (no safetensors
-package needed).
+package needed: safetensors_np.py beside this file).
 
     python3 tools/to_yolov5_pt.py runs/train/exp/weights/best.safetensors best.pt --yolov5 /path/to/yolov5
     python3 /path/to/yolov5/detect.py --weights best.pt --source images/
@@ -16,26 +16,9 @@ import copy
 import datetime
 import json
 import os
-import struct
 import sys
 
-import numpy as np
-
-DTYPES = {"F32": np.float32, "F16": np.float16, "F64": np.float64, "I64": np.int64, "I32": np.int32,
-          "I16": np.int16, "I8": np.int8, "U8": np.uint8, "BOOL": np.bool_}
-
-
-def read_safetensors(path):
-    with open(path, "rb") as f:
-        n = struct.unpack("<Q", f.read(8))[0]
-        header = json.loads(f.read(n))
-        data = f.read()
-    meta = header.pop("__metadata__", {}) or {}
-    arrays = {}
-    for name, t in header.items():
-        start, end = t["data_offsets"]
-        arrays[name] = np.frombuffer(data[start:end], dtype=DTYPES[t["dtype"]]).reshape(t["shape"]).copy()
-    return arrays, meta
+from safetensors_np import read_safetensors
 
 
 def main():
@@ -54,7 +37,7 @@ def main():
     if meta.get("yolotrain.format") != "checkpoint-1":
         sys.exit(f"{a.checkpoint}: not a yolotrain checkpoint (no cfg in its metadata)")
     prefix = "ema/" if any(k.startswith("ema/") for k in arrays) else "model/"
-    state = {k[len(prefix):]: torch.from_numpy(v) for k, v in arrays.items() if k.startswith(prefix)}
+    state = {k[len(prefix):]: torch.from_numpy(v.copy()) for k, v in arrays.items() if k.startswith(prefix)}
     names = json.loads(meta["names"])
     model = Model(yaml.safe_load(meta["cfg"]), ch=3, nc=len(names))
     model.load_state_dict(state, strict=True)
